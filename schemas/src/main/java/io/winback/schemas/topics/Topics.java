@@ -1,0 +1,89 @@
+package io.winback.schemas.topics;
+
+import io.winback.events.CancellationEvent;
+import io.winback.events.CustomerRelationship;
+import io.winback.events.OutreachFeedback;
+import io.winback.events.OutreachTask;
+import io.winback.events.WinbackCase;
+import io.winback.schemas.serde.AvroSerde;
+import io.winback.schemas.topics.TopicSpec.CleanupPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one catalogue of Winback's topics. Every service, the command line and the deployment
+ * files take topic names, layouts and serdes from here; nothing else spells a topic name.
+ *
+ * <p>Topics keyed by customerId share one partition count so that Kafka Streams can join them
+ * without repartitioning.
+ */
+public final class Topics {
+
+  /** Partitions of every customer-keyed topic; they are co-partitioned for joins. */
+  public static final int CUSTOMER_PARTITIONS = 6;
+
+  private static final Duration DAYS_90 = Duration.ofDays(90);
+  private static final Duration DAYS_30 = Duration.ofDays(30);
+
+  public static final TopicSpec<String, CancellationEvent> CANCELLATIONS = avro(
+      "billing.cancellations.v1", CleanupPolicy.DELETE, DAYS_90, "customerId",
+      CancellationEvent.class, "Cancellations and withdrawals reported by billing.");
+
+  public static final TopicSpec<String, CustomerRelationship> RELATIONSHIPS = avro(
+      "crm.relationships.v1", CleanupPolicy.COMPACT, null, "customerId",
+      CustomerRelationship.class, "The CRM's latest view of each customer; a tombstone erases one.");
+
+  public static final TopicSpec<String, OutreachTask> TASKS_WRITTEN = avro(
+      "outreach.tasks.written.v1", CleanupPolicy.DELETE, DAYS_30, "customerId",
+      OutreachTask.class, "Email, letter and WhatsApp tasks.");
+
+  public static final TopicSpec<String, OutreachTask> TASKS_PHONE = avro(
+      "outreach.tasks.phone.v1", CleanupPolicy.DELETE, DAYS_30, "customerId",
+      OutreachTask.class, "Phone call tasks for the worklist.");
+
+  public static final TopicSpec<String, OutreachTask> TASKS_IN_PERSON = avro(
+      "outreach.tasks.in-person.v1", CleanupPolicy.DELETE, DAYS_30, "customerId",
+      OutreachTask.class, "Meeting tasks for account managers.");
+
+  public static final TopicSpec<String, OutreachFeedback> FEEDBACK = avro(
+      "outreach.feedback.v1", CleanupPolicy.DELETE, DAYS_90, "customerId",
+      OutreachFeedback.class, "Outcomes of outreach tasks, from the desk and from agents.");
+
+  public static final TopicSpec<String, WinbackCase> CASES = avro(
+      "winback.cases.v1", CleanupPolicy.COMPACT, null, "caseId",
+      WinbackCase.class, "The latest state of every win-back case, keyed by caseId.");
+
+  public static final TopicSpec<byte[], byte[]> DEAD_LETTERS = new TopicSpec<>(
+      "winback.dlq.v1", 3, CleanupPolicy.DELETE, DAYS_30, null,
+      Serdes.ByteArray(), Serdes.ByteArray(),
+      "Records no service could process: original key and value bytes, the reason in headers.");
+
+  public static final List<TopicSpec<?, ?>> ALL = List.of(
+      CANCELLATIONS, RELATIONSHIPS, TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON, FEEDBACK, CASES,
+      DEAD_LETTERS);
+
+  /** The three task topics, in the order of the channel families: written, phone, in person. */
+  public static final List<TopicSpec<String, OutreachTask>> TASK_TOPICS =
+      List.of(TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON);
+
+  private Topics() {}
+
+  public static Optional<TopicSpec<?, ?>> byName(String name) {
+    return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(TopicSpec::name).toList();
+  }
+
+  private static <V extends org.apache.avro.specific.SpecificRecord> TopicSpec<String, V> avro(
+      String name, CleanupPolicy cleanupPolicy, Duration retention, String keyField,
+      Class<V> valueType, String description) {
+    Serde<String> keys = Serdes.String();
+    return new TopicSpec<>(name, CUSTOMER_PARTITIONS, cleanupPolicy, retention, keyField, keys,
+        AvroSerde.of(valueType), description);
+  }
+}
