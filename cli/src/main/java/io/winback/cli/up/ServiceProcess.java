@@ -1,0 +1,113 @@
+package io.winback.cli.up;
+
+import io.winback.cli.CommandFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as a child JVM, its output in {@code <logs>/<name>.log}. */
+public final class ServiceProcess {
+
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  private final ServiceDescriptor service;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(ServiceDescriptor service, Process process, Path log) {
+    this.service = service;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static ServiceProcess start(ServiceDescriptor service, String bootstrapServers, Path logs) {
+    if (!Files.isRegularFile(service.jar())) {
+      throw new CommandFailure("service " + service.name() + " is not built (" + service.jar()
+          + " missing): run ./mvnw -DskipTests package");
+    }
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString()); // Ctrl-C reaches only the CLI, which stops services in order
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-jar", service.jar().toString(),
+        "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=" + service.port()));
+    try {
+      Files.createDirectories(logs);
+      Path log = logs.resolve(service.name() + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+      return new ServiceProcess(service, builder.start(), log);
+    } catch (IOException e) {
+      throw new CommandFailure("could not start " + service.name() + ": " + e.getMessage());
+    }
+  }
+
+  /** Waits until the service's readiness endpoint answers 200. */
+  public void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + service.readinessPath()))
+        .timeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new CommandFailure(service.name() + " exited with code " + process.exitValue()
+            + "; see " + log);
+      }
+      try {
+        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CommandFailure("interrupted while waiting for " + service.name());
+      }
+      sleep(500);
+    }
+    throw new CommandFailure(service.name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  public void stop(Duration timeout) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  public ServiceDescriptor service() {
+    return service;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
