@@ -84,7 +84,12 @@ public class TailCommand implements Callable<Integer> {
       try {
         while (max == null || printed < max) {
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-          for (ConsumerRecord<byte[], byte[]> record : records) {
+          // Partitions arrive in no particular order; within a batch, print oldest first.
+          List<ConsumerRecord<byte[], byte[]>> batch = new java.util.ArrayList<>();
+          records.forEach(batch::add);
+          batch.sort(java.util.Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+              .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
+          for (ConsumerRecord<byte[], byte[]> record : batch) {
             out.println(JsonRecords.mapper().writeValueAsString(RecordJson.render(topic, record)));
             lastRecord = Instant.now();
             if (max != null && ++printed >= max) {
