@@ -48,6 +48,8 @@ public final class ServiceProcess {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+      // Services keep local state (Kafka Streams stores) next to the broker's data.
+      builder.environment().put("WINBACK_DATA_DIR", logs.getParent().toAbsolutePath().toString());
       return new ServiceProcess(service, builder.start(), log);
     } catch (IOException e) {
       throw new CommandFailure("could not start " + service.name() + ": " + e.getMessage());

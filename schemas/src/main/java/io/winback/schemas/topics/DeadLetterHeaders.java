@@ -1,0 +1,22 @@
+package io.winback.schemas.topics;
+
+/**
+ * The headers every service puts on a record it sends to {@code winback.dlq.v1}, next to the
+ * original key, value and headers. Operators read them in the topic monitor; redrive uses the
+ * source topic.
+ */
+public final class DeadLetterHeaders {
+
+  public static final String PREFIX = "winback.dlq.";
+  public static final String SOURCE_TOPIC = PREFIX + "source-topic";
+  public static final String SOURCE_PARTITION = PREFIX + "source-partition";
+  public static final String SOURCE_OFFSET = PREFIX + "source-offset";
+  public static final String ERROR_CLASS = PREFIX + "error-class";
+  public static final String ERROR_MESSAGE = PREFIX + "error-message";
+  /** ISO-8601 instant the record was dead-lettered. */
+  public static final String FAILED_AT = PREFIX + "failed-at";
+  /** The service that gave up on it, e.g. churn-processor. */
+  public static final String SERVICE = PREFIX + "service";
+
+  private DeadLetterHeaders() {}
+}

@@ -1,0 +1,27 @@
+package io.winback.processor;
+
+import io.winback.processor.policy.PolicySettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The channel policy's thresholds (winback.policy.*); change the version whenever a rule changes. */
+@ConfigurationProperties("winback.policy")
+public record PolicyProperties(
+    @DefaultValue("2026-11.1") String version,
+    @DefaultValue("5") int longStandingYears,
+    @DefaultValue("100.00") BigDecimal winBackRevenueThreshold,
+    @DefaultValue("7d") Duration noAnswerTimeout,
+    @DefaultValue("2") int maxAttempts,
+    @DefaultValue("20:00") LocalTime quietHoursStart,
+    @DefaultValue("08:00") LocalTime quietHoursEnd,
+    @DefaultValue("2") int phoneBusinessDays,
+    @DefaultValue("7") int inPersonDays) {
+
+  public PolicySettings settings() {
+    return new PolicySettings(version, longStandingYears, winBackRevenueThreshold, noAnswerTimeout, maxAttempts,
+        quietHoursStart, quietHoursEnd, phoneBusinessDays, inPersonDays);
+  }
+}

@@ -1,0 +1,18 @@
+package io.winback.processor;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the processor runs (winback.processor.*).
+ *
+ * @param dataGrace how long a cancellation waits for CRM data before its case is NEEDS_DATA
+ * @param timerInterval how often due timers are checked (wall-clock punctuation)
+ * @param advertisedHost the host other instances reach this one on, for forwarded queries
+ */
+@ConfigurationProperties("winback.processor")
+public record ProcessorProperties(
+    @DefaultValue("15m") Duration dataGrace,
+    @DefaultValue("1s") Duration timerInterval,
+    @DefaultValue("localhost") String advertisedHost) {}

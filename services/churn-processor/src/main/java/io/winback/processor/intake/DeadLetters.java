@@ -1,0 +1,35 @@
+package io.winback.processor.intake;
+
+import io.winback.schemas.topics.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Builds the dead-letter record: original key, value and headers, plus why and from where. */
+public final class DeadLetters {
+
+  public static final String SERVICE = "churn-processor";
+  private static final int MAX_MESSAGE = 1_000;
+
+  private DeadLetters() {}
+
+  public static Record<byte[], byte[]> of(RawRecord raw, String errorClass, String message, Instant now) {
+    Headers headers = new RecordHeaders(raw.headers() == null ? new RecordHeaders().toArray() : raw.headers().toArray());
+    add(headers, DeadLetterHeaders.SOURCE_TOPIC, raw.topic());
+    add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(raw.partition()));
+    add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(raw.offset()));
+    add(headers, DeadLetterHeaders.ERROR_CLASS, errorClass);
+    add(headers, DeadLetterHeaders.ERROR_MESSAGE,
+        message == null ? "" : message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+    add(headers, DeadLetterHeaders.FAILED_AT, now.toString());
+    add(headers, DeadLetterHeaders.SERVICE, SERVICE);
+    return new Record<>(raw.key(), raw.value(), now.toEpochMilli(), headers);
+  }
+
+  private static void add(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,69 @@
+package io.winback.processor.intake;
+
+import io.winback.processor.metrics.ProcessorMetrics;
+import io.winback.schemas.topics.TopicSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Reads one input topic as raw bytes and either forwards a decoded, valid {@link Inbound} to the
+ * case processor or the untouched record to the dead-letter topic. Decoding here rather than in
+ * a Streams serde keeps a poison record inside the exactly-once transaction and never stops the
+ * stream thread.
+ */
+public final class DecodeProcessor<V> implements Processor<byte[], byte[], Object, Object> {
+
+  /** Turns a decoded value (null for a tombstone) into an inbound, or throws InvalidInputException. */
+  @FunctionalInterface
+  public interface Reader<V> {
+    Inbound read(String key, V value, RawRecord raw);
+  }
+
+  private final TopicSpec<String, V> topic;
+  private final Reader<V> reader;
+  private final String next;
+  private final String deadLetters;
+  private final ProcessorMetrics metrics;
+  private ProcessorContext<Object, Object> context;
+
+  public DecodeProcessor(TopicSpec<String, V> topic, Reader<V> reader, String next, String deadLetters,
+      ProcessorMetrics metrics) {
+    this.topic = topic;
+    this.reader = reader;
+    this.next = next;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    RecordMetadata metadata = context.recordMetadata().orElseThrow();
+    RawRecord raw = new RawRecord(metadata.topic(), metadata.partition(), metadata.offset(), record.key(),
+        record.value(), record.headers());
+    Inbound inbound;
+    try {
+      String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+      V value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+      inbound = reader.read(key, value, raw);
+    } catch (SerializationException | InvalidInputException e) {
+      metrics.deadLettered(topic.name(), e.getClass().getSimpleName());
+      context.forward(DeadLetters.of(raw, e.getClass().getName(), e.getMessage(), now()), deadLetters);
+      return;
+    }
+    context.forward(record.withKey((Object) record.key()).withValue(inbound), next);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+}

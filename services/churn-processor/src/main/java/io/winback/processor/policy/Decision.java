@@ -1,0 +1,39 @@
+package io.winback.processor.policy;
+
+import io.winback.events.Channel;
+import io.winback.events.Goal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What the policy decided for one outreach: contact the customer on a channel, or not at all. */
+public sealed interface Decision permits Decision.Contact, Decision.Suppress {
+
+  /** The rules that decided it, in the order they were applied, one line each. */
+  List<Rationale> rationale();
+
+  /**
+   * Contact the customer.
+   *
+   * @param assignee the account manager's id for IN_PERSON; {@code null} for every other channel
+   */
+  record Contact(Channel channel, Goal goal, Instant dueAt, String assignee, List<Rationale> rationale)
+      implements Decision {
+
+    public Contact {
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(goal, "goal");
+      Objects.requireNonNull(dueAt, "dueAt");
+      rationale = List.copyOf(rationale);
+    }
+  }
+
+  /** Do not contact the customer; {@code reason} is one line, fit for the case's status reason. */
+  record Suppress(String reason, List<Rationale> rationale) implements Decision {
+
+    public Suppress {
+      Objects.requireNonNull(reason, "reason");
+      rationale = List.copyOf(rationale);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.winback.processor.topology;
+
+import io.winback.events.CancellationEvent;
+import io.winback.events.CustomerRelationship;
+import io.winback.events.OutreachFeedback;
+import io.winback.processor.cases.CaseLifecycle;
+import io.winback.processor.intake.DecodeProcessor;
+import io.winback.processor.intake.Inbound;
+import io.winback.processor.intake.InvalidInputException;
+import io.winback.processor.intake.Validation;
+import io.winback.processor.metrics.ProcessorMetrics;
+import io.winback.schemas.topics.TopicSpec;
+import io.winback.schemas.topics.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The churn processor's topology, top to bottom: three inputs read as bytes and decoded (bad
+ * ones to the dead-letter topic), one case processor per customer partition with its stores
+ * and timers, tasks out by channel family, cases out by caseId, and the case log read back into
+ * a store keyed by caseId for queries.
+ */
+public final class ChurnTopology {
+
+  static final String CASE_PROCESSOR = "case-processor";
+  static final String TASKS_WRITTEN = "tasks-written";
+  static final String TASKS_PHONE = "tasks-phone";
+  static final String TASKS_IN_PERSON = "tasks-in-person";
+  static final String CASE_UPDATES = "case-updates";
+  static final String DEAD_LETTERS = "dead-letters";
+
+  private ChurnTopology() {}
+
+  public static Topology buildTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval) {
+    return addTo(new Topology(), lifecycle, metrics, timerInterval);
+  }
+
+  /** Adds the processor's nodes to {@code topology} (Spring's factory bean hands over its own). */
+  public static Topology addTo(Topology topology, CaseLifecycle lifecycle, ProcessorMetrics metrics,
+      Duration timerInterval) {
+    Serde<byte[]> bytes = Serdes.ByteArray();
+    Serde<String> strings = Serdes.String();
+
+    // Inputs: raw bytes, decoded and validated in the topology so poison records stay in the transaction.
+    topology.addSource("cancellations", bytes.deserializer(), bytes.deserializer(), Topics.CANCELLATIONS.name());
+    topology.addSource("relationships", bytes.deserializer(), bytes.deserializer(), Topics.RELATIONSHIPS.name());
+    topology.addSource("feedback", bytes.deserializer(), bytes.deserializer(), Topics.FEEDBACK.name());
+    topology.addProcessor("decode-cancellations",
+        () -> decoder(Topics.CANCELLATIONS, ChurnTopology::cancellation, metrics), "cancellations");
+    topology.addProcessor("decode-relationships",
+        () -> decoder(Topics.RELATIONSHIPS, ChurnTopology::relationship, metrics), "relationships");
+    topology.addProcessor("decode-feedback",
+        () -> decoder(Topics.FEEDBACK, ChurnTopology::feedback, metrics), "feedback");
+
+    // The case processor: the lifecycle wired to this partition's stores and timers.
+    topology.addProcessor(CASE_PROCESSOR, () -> new CaseProcessor(lifecycle, metrics, timerInterval),
+        "decode-cancellations", "decode-relationships", "decode-feedback");
+    topology.addStateStore(store(StoreNames.CASES, strings, Topics.CASES.valueSerde()), CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.CASE_CANCELLATIONS, strings, Topics.CANCELLATIONS.valueSerde()),
+        CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.CUSTOMER_CASES, strings,
+        Serdes.ListSerde(java.util.ArrayList.class, Serdes.String())), CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.RELATIONSHIPS, strings, Topics.RELATIONSHIPS.valueSerde()),
+        CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.DO_NOT_CONTACT, strings, strings), CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.TIMERS, strings, strings), CASE_PROCESSOR);
+
+    // Outputs.
+    topology.addSink(TASKS_WRITTEN, Topics.TASKS_WRITTEN.name(), strings.serializer(),
+        Topics.TASKS_WRITTEN.valueSerde().serializer(), CASE_PROCESSOR);
+    topology.addSink(TASKS_PHONE, Topics.TASKS_PHONE.name(), strings.serializer(),
+        Topics.TASKS_PHONE.valueSerde().serializer(), CASE_PROCESSOR);
+    topology.addSink(TASKS_IN_PERSON, Topics.TASKS_IN_PERSON.name(), strings.serializer(),
+        Topics.TASKS_IN_PERSON.valueSerde().serializer(), CASE_PROCESSOR);
+    topology.addSink(CASE_UPDATES, Topics.CASES.name(), strings.serializer(), Topics.CASES.valueSerde().serializer(),
+        CASE_PROCESSOR);
+    topology.addSink(DEAD_LETTERS, Topics.DEAD_LETTERS.name(), bytes.serializer(), bytes.serializer(),
+        "decode-cancellations", "decode-relationships", "decode-feedback", CASE_PROCESSOR);
+
+    // The case log, keyed and partitioned by caseId, answers GET /cases/{caseId}.
+    topology.addSource("case-log", bytes.deserializer(), bytes.deserializer(), Topics.CASES.name());
+    topology.addProcessor("index-cases-by-id", CasesByIdProcessor::new, "case-log");
+    topology.addStateStore(store(StoreNames.CASES_BY_ID, strings, Topics.CASES.valueSerde()), "index-cases-by-id");
+    return topology;
+  }
+
+  private static <V> DecodeProcessor<V> decoder(TopicSpec<String, V> topic, DecodeProcessor.Reader<V> reader,
+      ProcessorMetrics metrics) {
+    return new DecodeProcessor<>(topic, reader, CASE_PROCESSOR, DEAD_LETTERS, metrics);
+  }
+
+  private static <K, V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<K, V>>
+      store(String name, Serde<K> keys, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
+  }
+
+  private static Inbound cancellation(String key, CancellationEvent event, io.winback.processor.intake.RawRecord raw) {
+    if (event == null) {
+      throw new InvalidInputException("a null value (tombstone) is not a cancellation");
+    }
+    Validation.check(key, event);
+    return new Inbound.Cancellation(event, raw);
+  }
+
+  private static Inbound relationship(String key, CustomerRelationship relationship,
+      io.winback.processor.intake.RawRecord raw) {
+    Validation.requireKey(key);
+    if (relationship != null) {
+      Validation.check(key, relationship);
+    }
+    return new Inbound.Relationship(key, relationship, raw);
+  }
+
+  private static Inbound feedback(String key, OutreachFeedback feedback, io.winback.processor.intake.RawRecord raw) {
+    if (feedback == null) {
+      throw new InvalidInputException("a null value (tombstone) is not feedback");
+    }
+    Validation.check(key, feedback);
+    return new Inbound.Feedback(feedback, raw);
+  }
+
+}

@@ -1,0 +1,103 @@
+package io.winback.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.winback.cli.Winback;
+import io.winback.events.Channel;
+import io.winback.events.OutreachTask;
+import io.winback.events.TaskAction;
+import io.winback.schemas.json.JsonRecords;
+import io.winback.schemas.topics.Topics;
+import io.winback.testsupport.KafkaIntegrationTest;
+import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.TestConsumers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The processor as a Spring Boot service on a real broker, fed through `winback produce`. */
+@KafkaIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChurnProcessorIT {
+
+  @TempDir
+  static Path stateDir;
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void kafka(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+    registry.add("spring.kafka.streams.application-id", () -> "churn-it-" + UUID.randomUUID());
+  }
+
+  @Test
+  void aJsonLineGivenToWinbackProduceBecomesATaskAndACaseThatCanBeQueried(@TempDir Path dir) throws Exception {
+    awaitReady();
+    String customer = "C-" + UUID.randomUUID().toString().substring(0, 8);
+    Path relationship = Files.writeString(dir.resolve("crm.jsonl"), ("{\"customerId\":\"%s\",\"salutation\":\"MR\","
+        + "\"firstName\":\"Peter\",\"lastName\":\"Brown\",\"language\":\"en\",\"timezone\":\"Europe/London\","
+        + "\"email\":\"peter.brown@example.org\",\"consent\":{\"email\":true},\"customerSince\":\"2023-05-01\"}")
+        .formatted(customer));
+    Path cancellation = Files.writeString(dir.resolve("billing.jsonl"), ("{\"eventId\":\"evt-%s\",\"type\":\"CANCELLED\","
+        + "\"customerId\":\"%s\",\"contractId\":\"K-1\",\"product\":\"Fibre 250\",\"occurredAt\":\"2026-11-23T10:00:00Z\","
+        + "\"effectiveAt\":\"2027-02-28\",\"reason\":\"COMPETITOR\"}").formatted(customer, customer));
+    String bootstrap = "--bootstrap-servers=" + KafkaTestBroker.bootstrapServers();
+
+    assertThat(Winback.run("produce", Topics.RELATIONSHIPS.name(), relationship.toString(), bootstrap)).isZero();
+    assertThat(Winback.run("produce", Topics.CANCELLATIONS.name(), cancellation.toString(), bootstrap)).isZero();
+
+    List<ConsumerRecord<String, OutreachTask>> tasks = await().atMost(Duration.ofSeconds(60)).until(
+        () -> TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), Topics.TASKS_WRITTEN.name(),
+                new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer(), Integer.MAX_VALUE,
+                Duration.ofSeconds(2))
+            .stream().filter(record -> customer.equals(record.key())).toList(),
+        found -> !found.isEmpty());
+    OutreachTask task = tasks.get(0).value();
+    assertThat(tasks).hasSize(1);
+    assertThat(task.getAction()).isEqualTo(TaskAction.CREATE);
+    assertThat(task.getChannel()).isEqualTo(Channel.EMAIL);
+    assertThat(task.getSubject()).isEqualTo("Your decision – an open conversation");
+    assertThat(task.getMessage()).startsWith("Dear Mr Brown,");
+
+    HttpResponse<String> byId = await().atMost(Duration.ofSeconds(30))
+        .until(() -> get("/cases/" + task.getCaseId()), response -> response.statusCode() == 200);
+    assertThat(JsonRecords.mapper().readTree(byId.body()).get("status").asText()).isEqualTo("OPEN");
+    HttpResponse<String> byCustomer = get("/customers/" + customer + "/cases");
+    assertThat(byCustomer.statusCode()).isEqualTo(200);
+    assertThat(JsonRecords.mapper().readTree(byCustomer.body())).hasSize(1);
+    assertThat(get("/cases/case-unknown").statusCode()).isEqualTo(404);
+
+    String metrics = get("/actuator/prometheus").body();
+    assertThat(metrics).contains("winback_tasks_total{").contains("channel=\"EMAIL\"")
+        .contains("winback_cases_total{").contains("kafka_stream");
+  }
+
+  private void awaitReady() {
+    await().atMost(Duration.ofSeconds(90)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,138 @@
+package io.winback.processor.topology;
+
+import io.winback.events.CancellationEvent;
+import io.winback.events.CustomerRelationship;
+import io.winback.events.OutreachFeedback;
+import io.winback.events.OutreachTask;
+import io.winback.events.WinbackCase;
+import io.winback.processor.cases.CaseLifecycle;
+import io.winback.processor.policy.ChannelPolicy;
+import io.winback.processor.policy.PolicySettings;
+import io.winback.processor.tasks.TaskFactory;
+import io.winback.processor.templates.MessageTemplates;
+import io.winback.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The churn topology in a TopologyTestDriver: typed inputs, outputs and a wall clock we move. */
+final class TopologyHarness implements AutoCloseable {
+
+  static final Duration DATA_GRACE = Duration.ofMinutes(15);
+
+  final RecordingMetrics metrics = new RecordingMetrics();
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, CancellationEvent> cancellations;
+  final TestInputTopic<String, CustomerRelationship> relationships;
+  final TestInputTopic<String, OutreachFeedback> feedback;
+  final TestInputTopic<byte[], byte[]> rawCancellations;
+  final TestInputTopic<byte[], byte[]> rawFeedback;
+  final TestOutputTopic<String, OutreachTask> written;
+  final TestOutputTopic<String, OutreachTask> phone;
+  final TestOutputTopic<String, OutreachTask> inPerson;
+  final TestOutputTopic<String, WinbackCase> cases;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+  private Instant now;
+
+  TopologyHarness(Instant start) {
+    this.now = start;
+    PolicySettings settings = PolicySettings.defaults();
+    CaseLifecycle lifecycle = new CaseLifecycle(new ChannelPolicy(settings),
+        new TaskFactory(new MessageTemplates(), settings.version()), DATA_GRACE);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "churn-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    try {
+      props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("churn-ttd").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    driver = new TopologyTestDriver(ChurnTopology.buildTopology(lifecycle, metrics, Duration.ofSeconds(1)), props,
+        start);
+    StringSerializer keys = new StringSerializer();
+    cancellations = driver.createInputTopic(Topics.CANCELLATIONS.name(), keys,
+        Topics.CANCELLATIONS.valueSerde().serializer(), start, Duration.ZERO);
+    relationships = driver.createInputTopic(Topics.RELATIONSHIPS.name(), keys,
+        Topics.RELATIONSHIPS.valueSerde().serializer(), start, Duration.ZERO);
+    feedback = driver.createInputTopic(Topics.FEEDBACK.name(), keys, Topics.FEEDBACK.valueSerde().serializer(),
+        start, Duration.ZERO);
+    rawCancellations = driver.createInputTopic(Topics.CANCELLATIONS.name(), new ByteArraySerializer(),
+        new ByteArraySerializer());
+    rawFeedback = driver.createInputTopic(Topics.FEEDBACK.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    written = output(Topics.TASKS_WRITTEN.name(), Topics.TASKS_WRITTEN.valueSerde());
+    phone = output(Topics.TASKS_PHONE.name(), Topics.TASKS_PHONE.valueSerde());
+    inPerson = output(Topics.TASKS_IN_PERSON.name(), Topics.TASKS_IN_PERSON.valueSerde());
+    cases = output(Topics.CASES.name(), Topics.CASES.valueSerde());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  private <V> TestOutputTopic<String, V> output(String topic, org.apache.kafka.common.serialization.Serde<V> serde) {
+    return driver.createOutputTopic(topic, Serdes.String().deserializer(), serde.deserializer());
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  /** Moves the wall clock (timers fire on punctuation) and the time of the next inputs. */
+  void advance(Duration duration) {
+    now = now.plus(duration);
+    driver.advanceWallClockTime(duration);
+  }
+
+  void send(CancellationEvent event) {
+    cancellations.pipeInput(new TestRecord<>(event.getCustomerId(), event, now));
+  }
+
+  void send(CustomerRelationship customer) {
+    relationships.pipeInput(new TestRecord<>(customer.getCustomerId(), customer, now));
+  }
+
+  void erase(String customerId) {
+    relationships.pipeInput(new TestRecord<>(customerId, null, now));
+  }
+
+  void send(OutreachFeedback outcome) {
+    feedback.pipeInput(new TestRecord<>(outcome.getCustomerId(), outcome, now));
+  }
+
+  /** Every task emitted so far on any task topic, in topic order written, phone, in person. */
+  List<OutreachTask> allTasks() {
+    List<OutreachTask> all = new ArrayList<>();
+    all.addAll(written.readValuesToList());
+    all.addAll(phone.readValuesToList());
+    all.addAll(inPerson.readValuesToList());
+    return all;
+  }
+
+  /** The latest published state of each case, in order of publication. */
+  List<WinbackCase> caseUpdates() {
+    return cases.readValuesToList();
+  }
+
+  WinbackCase latestCase(String caseId) {
+    return store().get(caseId);
+  }
+
+  org.apache.kafka.streams.state.KeyValueStore<String, WinbackCase> store() {
+    return driver.getKeyValueStore(StoreNames.CASES);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
