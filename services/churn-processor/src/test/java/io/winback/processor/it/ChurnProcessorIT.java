@@ -27,12 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The processor as a Spring Boot service on a real broker, fed through `winback produce`. */
 @KafkaIntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: a cached context would keep its Kafka Streams app running and process
+// the other ITs' input too, writing a second set of tasks to the shared topics.
+@DirtiesContext
 class ChurnProcessorIT {
 
   @TempDir

@@ -1,0 +1,119 @@
+package io.winback.processor.it;
+
+import io.winback.processor.ChurnProcessorApplication;
+import io.winback.processor.topology.StoreNames;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * One churn processor as a full Spring Boot application inside the test JVM: its own web
+ * server, port and state directory, and a Kafka Streams instance that joins the group named by
+ * the application id. Gives the test a look at what Kafka Streams knows locally, so it can tell
+ * which instance owns a key.
+ */
+final class ProcessorInstance implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final int port;
+
+  private ProcessorInstance(ConfigurableApplicationContext context, int port) {
+    this.context = context;
+    this.port = port;
+  }
+
+  /**
+   * Starts an instance; Kafka Streams starts in the background, so it is not ready yet. Settings go
+   * in as command-line arguments: SpringApplicationBuilder#properties would only be defaults,
+   * weaker than application.yml.
+   */
+  static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDir) {
+    int port = FreePorts.next();
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(ChurnProcessorApplication.class).run(
+        "--server.port=" + port,
+        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+        "--spring.kafka.streams.application-id=" + applicationId,
+        "--spring.kafka.streams.state-dir=" + stateDir,
+        "--winback.processor.advertised-host=localhost",
+        "--spring.main.banner-mode=off");
+    return new ProcessorInstance(context, port);
+  }
+
+  int port() {
+    return port;
+  }
+
+  HostInfo host() {
+    return new HostInfo("localhost", port);
+  }
+
+  boolean ready() {
+    return Http.ready(port);
+  }
+
+  HttpResponse<String> get(String path) {
+    return Http.get(port, path);
+  }
+
+  KafkaStreams streams() {
+    return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+  }
+
+  /** The tasks (sub-topology and partition) this instance runs as the active one. */
+  Set<TaskId> activeTasks() {
+    KafkaStreams streams = streams();
+    if (streams == null) {
+      return Set.of();
+    }
+    try {
+      return streams.metadataForLocalThreads().stream()
+          .flatMap(thread -> thread.activeTasks().stream())
+          .map(TaskMetadata::taskId)
+          .collect(Collectors.toSet());
+    } catch (RuntimeException e) {
+      return Set.of(); // not started yet, or already shutting down: no tasks either way
+    }
+  }
+
+  /** The instance Kafka Streams names as the owner of {@code key} in {@code store}, as seen from here. */
+  HostInfo ownerOf(String store, String key) {
+    KeyQueryMetadata metadata = streams().queryMetadataForKey(store, key, Serdes.String().serializer());
+    return metadata.activeHost();
+  }
+
+  /** Whether {@code key} is in this instance's own copy of {@code store}: no network involved. */
+  boolean holdsLocally(String store, String key) {
+    return streams().store(StoreQueryParameters.fromNameAndType(store,
+        QueryableStoreTypes.<String, Object>keyValueStore())).get(key) != null;
+  }
+
+  boolean holdsCase(String caseId) {
+    return holdsLocally(StoreNames.CASES_BY_ID, caseId);
+  }
+
+  boolean holdsCustomer(String customerId) {
+    return holdsLocally(StoreNames.CUSTOMER_CASES, customerId);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  @Override
+  public String toString() {
+    return "instance on port " + port;
+  }
+}
