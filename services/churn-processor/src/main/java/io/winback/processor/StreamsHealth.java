@@ -21,8 +21,18 @@ public class StreamsHealth implements HealthIndicator, StateRestoreListener {
   private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.CREATED);
   private final AtomicInteger restoring = new AtomicInteger();
 
+  private volatile boolean hasRun;
+
   void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
     state.set(newState);
+    if (newState == KafkaStreams.State.RUNNING) {
+      hasRun = true;
+    }
+  }
+
+  /** Whether Streams was RUNNING at least once (NOT_RUNNING before that is just "not started"). */
+  boolean hasRun() {
+    return hasRun;
   }
 
   public KafkaStreams.State state() {

@@ -42,4 +42,17 @@ class StreamsHealthTest {
     assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.health().getDetails()).containsEntry("state", "ERROR");
   }
+
+  @Test
+  void livenessFailsOnlyWhenStreamsDied() {
+    StreamsLiveness liveness = new StreamsLiveness(health);
+    assertThat(liveness.health().getStatus()).isEqualTo(Status.UP);
+
+    health.onStateChange(State.REBALANCING, State.CREATED);
+    assertThat(liveness.health().getStatus()).as("a rebalance is no reason to restart").isEqualTo(Status.UP);
+
+    health.onStateChange(State.RUNNING, State.REBALANCING);
+    health.onStateChange(State.ERROR, State.PENDING_ERROR);
+    assertThat(liveness.health().getStatus()).isEqualTo(Status.DOWN);
+  }
 }
