@@ -1,0 +1,32 @@
+package io.winback.desk.api;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description of /api (springdoc): /v3/api-docs and the Swagger UI at /swagger-ui.html.
+ * Every operation needs HTTP basic; AGENT may do everything but reassign, which needs LEAD.
+ */
+@Configuration
+@OpenAPIDefinition(
+    info = @Info(title = "Winback outreach desk API", version = "v1",
+        description = "The worklist for call-centre systems: list, claim and work phone, letter, WhatsApp and "
+            + "in-person tasks, record outcomes (published on outreach.feedback.v1), and read case statuses. "
+            + "Email tasks are sent by the desk itself and are not in the list. Errors are RFC 9457 problem "
+            + "details (application/problem+json); a 400 names the offending field in `field`."),
+    tags = {
+        @Tag(name = ApiDocs.TASKS, description = "Outreach tasks for people: the worklist and what came of each task"),
+        @Tag(name = ApiDocs.CASES, description = "Win-back cases as the churn processor reports them")})
+@SecurityScheme(name = ApiDocs.BASIC_AUTH, type = SecuritySchemeType.HTTP, scheme = "basic",
+    description = "The desk's users (winback.desk.users). Role AGENT for everything, LEAD also for reassigning.")
+public class ApiDocs {
+
+  public static final String BASIC_AUTH = "basicAuth";
+  public static final String TASKS = "Tasks";
+  public static final String CASES = "Cases";
+  static final String PROBLEM_JSON = "application/problem+json";
+}

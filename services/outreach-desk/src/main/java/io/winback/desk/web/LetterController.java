@@ -1,0 +1,76 @@
+package io.winback.desk.web;
+
+import io.winback.desk.DeskProperties;
+import io.winback.desk.tasks.TaskActions;
+import io.winback.desk.tasks.TaskProblem;
+import io.winback.events.Channel;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The printable letter of a LETTER task. */
+@Controller
+public class LetterController {
+
+  private final TaskActions actions;
+  private final People people;
+  private final DeskClock clock;
+  private final String sender;
+  private final MessageSource messages;
+
+  public LetterController(TaskActions actions, People people, DeskClock clock, DeskProperties properties,
+      MessageSource messages, @Value("${winback.desk.letter-sender:}") String letterSender) {
+    this.actions = actions;
+    this.people = people;
+    this.clock = clock;
+    this.messages = messages;
+    this.sender = letterSender.isBlank() ? senderName(properties.mailFrom()) : letterSender;
+  }
+
+  @GetMapping("/worklist/tasks/{taskId}/letter.pdf")
+  ResponseEntity<byte[]> letter(@PathVariable String taskId) {
+    TaskView task = TaskView.of(actions.task(taskId), clock, people);
+    if (task.channel() != Channel.LETTER || !task.customer().hasAddress()) {
+      // Only letters have one; and without an address (erased by the CRM) there is nothing to post.
+      throw new TaskProblem.NotFound(taskId);
+    }
+    byte[] pdf = LetterPdf.render(task, sender, clock.today());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename("letter-" + task.taskId() + ".pdf").build().toString())
+        .body(pdf);
+  }
+
+  @ExceptionHandler(TaskProblem.NotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(Model model) {
+    model.addAttribute("detail", messages.getMessage("problem.noLetter", null, LocaleContextHolder.getLocale()));
+    return "error/404";
+  }
+
+  /** "Winback Kundenservice <kundenservice@...>" → "Winback Kundenservice". */
+  static String senderName(String mailFrom) {
+    try {
+      InternetAddress address = new InternetAddress(mailFrom);
+      return address.getPersonal() != null ? address.getPersonal() : address.getAddress();
+    } catch (AddressException e) {
+      return mailFrom;
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.winback.desk.web;
+
+import io.winback.desk.DeskProperties;
+import io.winback.desk.feedback.FeedbackPublisher.FeedbackNotPublishedException;
+import io.winback.desk.security.SecurityConfig;
+import io.winback.desk.tasks.OutcomeCommand;
+import io.winback.desk.tasks.TaskActions;
+import io.winback.desk.tasks.TaskProblem;
+import io.winback.desk.worklist.CaseStatusView;
+import io.winback.desk.worklist.TaskStatus;
+import io.winback.desk.worklist.WorklistFilter;
+import io.winback.desk.worklist.WorklistItem;
+import io.winback.desk.worklist.WorklistRepository;
+import io.winback.events.CancellationReason;
+import io.winback.events.Channel;
+import io.winback.events.Outcome;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The worklist pages: the list, a task with its context and guidance, and the actions on it
+ * (claim, record an outcome, reassign). Every action goes through {@link TaskActions}; a refused
+ * one comes back to the task page with the reason.
+ */
+@Controller
+public class WorklistController {
+
+  private static final Logger log = LoggerFactory.getLogger(WorklistController.class);
+
+  /** Statuses after which the processor changes a case no more. */
+  static final Set<String> FINAL_CASE_STATUSES =
+      Set.of("WON_BACK", "FEEDBACK_COLLECTED", "DECLINED", "NO_RESPONSE", "WITHDRAWN", "SUPPRESSED");
+
+  /** Back to the task page; {taskId} is taken from the request's path. */
+  private static final String TASK_PAGE = "redirect:/worklist/tasks/{taskId}";
+
+  private final TaskActions actions;
+  private final WorklistRepository worklist;
+  private final People people;
+  private final DeskClock clock;
+  private final DeskProperties properties;
+  private final MessageSource messages;
+
+  public WorklistController(TaskActions actions, WorklistRepository worklist, People people, DeskClock clock,
+      DeskProperties properties, MessageSource messages) {
+    this.actions = actions;
+    this.worklist = worklist;
+    this.people = people;
+    this.clock = clock;
+    this.properties = properties;
+    this.messages = messages;
+  }
+
+  // ---- the list -----------------------------------------------------------------------------
+
+  /**
+   * Agents see their own and unassigned tasks, leads every task. {@code status} defaults to OPEN;
+   * {@code status=ALL} shows every status. Unknown filter values are ignored.
+   */
+  @GetMapping("/worklist")
+  String worklist(@RequestParam(required = false) String channel, @RequestParam(required = false) String status,
+      Authentication user, Model model) {
+    Channel channelFilter = parse(Channel.class, channel);
+    if (channelFilter != null && !TaskView.WORKLIST_CHANNELS.contains(channelFilter)) {
+      channelFilter = null;
+    }
+    boolean all = "ALL".equalsIgnoreCase(status);
+    TaskStatus statusFilter = all ? null : parse(TaskStatus.class, status);
+    if (statusFilter == null && !all) {
+      statusFilter = TaskStatus.OPEN;
+    }
+    WorklistFilter filter = new WorklistFilter(isLead(user) ? null : user.getName(),
+        properties.accountManagerIdOf(user.getName()), channelFilter, statusFilter);
+    List<TaskView> tasks = worklist.worklist(filter).stream().map(item -> TaskView.of(item, clock, people)).toList();
+    model.addAttribute("tasks", tasks);
+    model.addAttribute("channels", TaskView.WORKLIST_CHANNELS);
+    model.addAttribute("statuses", Arrays.asList(TaskStatus.values()));
+    model.addAttribute("channelFilter", channelFilter == null ? "" : channelFilter.name());
+    model.addAttribute("statusFilter", all ? "ALL" : statusFilter.name());
+    model.addAttribute("overdueCount", tasks.stream().filter(TaskView::overdue).count());
+    return "worklist";
+  }
+
+  // ---- one task -----------------------------------------------------------------------------
+
+  @GetMapping("/worklist/tasks/{taskId}")
+  String task(@PathVariable String taskId, Authentication user, Model model) {
+    TaskView task = TaskView.of(actions.task(taskId), clock, people);
+    String me = user.getName();
+    boolean lead = isLead(user);
+    CaseStatusView caseStatus = worklist.caseStatus(task.caseId()).orElse(null);
+    boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me);
+    model.addAttribute("task", task);
+    model.addAttribute("caseStatus", caseStatus);
+    model.addAttribute("caseFinal", caseStatus != null && FINAL_CASE_STATUSES.contains(caseStatus.status()));
+    model.addAttribute("claimedByMe", me.equals(task.claimedBy()));
+    model.addAttribute("claimedByOther", claimedByOther);
+    model.addAttribute("canClaim", task.status() == TaskStatus.OPEN && task.claimedBy() == null);
+    model.addAttribute("canRecord", task.workable() && (!claimedByOther || lead));
+    model.addAttribute("canReassign", lead && task.status() == TaskStatus.OPEN);
+    model.addAttribute("outcomes", OutcomeChoices.of(task));
+    model.addAttribute("categories", Arrays.asList(CancellationReason.values()));
+    model.addAttribute("people", people.all());
+    model.addAttribute("zone", clock.zone().getId());
+    model.addAttribute("maxTextLength", properties.maxTextLength());
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new OutcomeForm());
+    }
+    return "task";
+  }
+
+  /** The case's status as the processor last published it, for the page's poll. */
+  @GetMapping(path = "/worklist/tasks/{taskId}/case-status", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  CaseStatusJson caseStatus(@PathVariable String taskId) {
+    WorklistItem item = actions.task(taskId);
+    Locale locale = LocaleContextHolder.getLocale();
+    return worklist.caseStatus(item.caseId())
+        .map(status -> new CaseStatusJson(item.caseId(), status.status(),
+            messages.getMessage("caseStatus." + status.status(), null, status.status(), locale),
+            status.statusReason(), status.updatedAt(), FINAL_CASE_STATUSES.contains(status.status())))
+        .orElseGet(() -> new CaseStatusJson(item.caseId(), null,
+            messages.getMessage("caseStatus.unknown", null, locale), null, null, false));
+  }
+
+  /** The JSON of {@code /worklist/tasks/{id}/case-status}. */
+  public record CaseStatusJson(String caseId, String status, String label, String reason, Instant updatedAt,
+      boolean finalStatus) {}
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  @PostMapping("/worklist/tasks/{taskId}/claim")
+  String claim(@PathVariable String taskId, Authentication user, RedirectAttributes redirect) {
+    try {
+      actions.claim(taskId, user.getName());
+      redirect.addFlashAttribute("notice", Notice.success(msg("notice.claimed")));
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
+      redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
+    }
+    return TASK_PAGE;
+  }
+
+  @PostMapping("/worklist/tasks/{taskId}/outcome")
+  String record(@PathVariable String taskId, @ModelAttribute("form") OutcomeForm form, Authentication user,
+      RedirectAttributes redirect) {
+    try {
+      OutcomeCommand command = command(form);
+      actions.record(taskId, user.getName(), isLead(user), command);
+      redirect.addFlashAttribute("notice", Notice.success(msg("notice.recorded", msg("outcome." + command.outcome()))));
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
+      redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
+      redirect.addFlashAttribute("form", form);
+    } catch (FeedbackNotPublishedException kafkaDown) {
+      log.warn("outcome for task {} not recorded: {}", taskId, kafkaDown.getMessage());
+      redirect.addFlashAttribute("notice", Notice.error(msg("problem.notPublished")));
+      redirect.addFlashAttribute("form", form);
+    }
+    return TASK_PAGE;
+  }
+
+  /** Only leads get here (SecurityConfig); the list offers the configured users. */
+  @PostMapping("/worklist/tasks/{taskId}/reassign")
+  String reassign(@PathVariable String taskId, @RequestParam(required = false) String assignee,
+      Authentication user, RedirectAttributes redirect) {
+    try {
+      if (assignee == null || assignee.isBlank()) {
+        throw new TaskProblem.Invalid("assignee", "choose a person");
+      }
+      actions.reassign(taskId, assignee, user.getName());
+      redirect.addFlashAttribute("notice", Notice.success(msg("notice.reassigned", people.name(assignee))));
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
+      redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
+    }
+    return TASK_PAGE;
+  }
+
+  @ExceptionHandler(TaskProblem.NotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(TaskProblem.NotFound problem, Model model) {
+    model.addAttribute("detail", msg("problem.notFound"));
+    return "error/404";
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private OutcomeCommand command(OutcomeForm form) {
+    Outcome outcome = parse(Outcome.class, form.getOutcome());
+    if (outcome == null) {
+      throw new TaskProblem.Invalid("outcome", "an outcome is required");
+    }
+    // The category belongs to feedback; a value left in the (hidden) field for another outcome is dropped.
+    CancellationReason category =
+        outcome == Outcome.FEEDBACK_RECEIVED ? parse(CancellationReason.class, form.getCategory()) : null;
+    Instant meetingAt = null;
+    String place = blankToNull(form.getMeetingPlace());
+    if (outcome == Outcome.MEETING_SCHEDULED) {
+      String at = blankToNull(form.getMeetingAt());
+      if (at != null) {
+        try {
+          meetingAt = LocalDateTime.parse(at).atZone(clock.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+          throw new TaskProblem.Invalid("meetingAt", "not a date and time: " + at);
+        }
+      }
+    } else {
+      place = null;
+    }
+    return new OutcomeCommand(outcome, category, blankToNull(form.getText()), meetingAt, place);
+  }
+
+  /** A refused action, in the reader's language; what the task is like now says most. */
+  private String explain(String taskId, String me, TaskProblem problem) {
+    if (problem instanceof TaskProblem.Invalid invalid) {
+      return switch (String.valueOf(invalid.field())) {
+        case "text" -> msg("problem.text", properties.maxTextLength());
+        case "meetingAt" -> msg("problem.meetingAt");
+        case "meetingPlace" -> msg("problem.meetingPlace");
+        case "outcome" -> msg("problem.outcome");
+        case "assignee" -> msg("problem.assignee");
+        default -> msg("problem.invalid", problem.getMessage());
+      };
+    }
+    WorklistItem now = worklist.find(taskId).orElse(null);
+    if (now == null) {
+      return msg("problem.notFound");
+    }
+    if (now.status() == TaskStatus.SUPPRESSED) {
+      return msg("problem.suppressed");
+    }
+    if (now.claimedBy() != null && !now.claimedBy().equals(me) && now.status() == TaskStatus.OPEN) {
+      return msg("problem.alreadyClaimed", people.name(now.claimedBy()));
+    }
+    if (now.status() != TaskStatus.OPEN && now.status() != TaskStatus.SENT) {
+      return msg("problem.closed", msg("taskStatus." + now.status()));
+    }
+    return msg("problem.changed", problem.getMessage());
+  }
+
+  private String msg(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+  }
+
+  static boolean isLead(Authentication user) {
+    return user != null && user.getAuthorities().stream()
+        .anyMatch(authority -> ("ROLE_" + SecurityConfig.LEAD).equals(authority.getAuthority()));
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,21 @@
+package io.winback.desk.worklist;
+
+/** Where a task stands at the desk. */
+public enum TaskStatus {
+  /** Waiting: in the worklist, or an email waiting for its due time. */
+  OPEN,
+  /** An email the SMTP server accepted; the case waits for an answer. */
+  SENT,
+  /** An outcome was recorded. */
+  DONE,
+  /** Withdrawn by the processor (the case closed): off the worklist, a scheduled send stops. */
+  CANCELLED,
+  /** Not executed: consent was withdrawn after the task was created. */
+  SUPPRESSED,
+  /** The email could not be delivered. */
+  FAILED;
+
+  public boolean isOpen() {
+    return this == OPEN;
+  }
+}

@@ -1,0 +1,74 @@
+package io.winback.desk.web;
+
+import io.winback.events.CancellationReason;
+import io.winback.events.CaseContext;
+import io.winback.events.Channel;
+import io.winback.events.Contact;
+import io.winback.events.Goal;
+import io.winback.events.Language;
+import io.winback.events.OutreachTask;
+import io.winback.events.PostalAddress;
+import io.winback.events.RationaleEntry;
+import io.winback.events.Salutation;
+import io.winback.events.TaskAction;
+import io.winback.events.Tier;
+import io.winback.schemas.serde.TrustedPackages;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Tasks as the processor emits them, with sensible defaults: a German customer, Anna Schmidt in Berlin. */
+final class TestTasks {
+
+  static {
+    TrustedPackages.install();
+  }
+
+  private TestTasks() {}
+
+  static OutreachTask.Builder task(String taskId, Channel channel, Instant dueAt) {
+    return OutreachTask.newBuilder()
+        .setTaskId(taskId)
+        .setCaseId("case-" + taskId)
+        .setCustomerId("C-" + taskId)
+        .setAction(TaskAction.CREATE)
+        .setChannel(channel)
+        .setGoal(Goal.FEEDBACK)
+        .setAttempt(1)
+        .setDueAt(dueAt)
+        .setAssignee(null)
+        .setLanguage(Language.de)
+        .setSubject(channel == Channel.PHONE || channel == Channel.IN_PERSON ? null
+            : "Ihre Entscheidung – ein offenes Gespräch")
+        .setMessage("Sehr geehrte Frau Schmidt,\n\nzunächst möchte ich mich bei Ihnen für die bisherige "
+            + "Zusammenarbeit bedanken.\n\nMit besten Grüßen\nIhr Winback-Team")
+        .setContact(contact("Anna Schmidt"))
+        .setRationale(List.of(
+            RationaleEntry.newBuilder().setRuleId("consent").setReason("The customer consents to this channel").build(),
+            RationaleEntry.newBuilder().setRuleId("phone.positive").setReason("Responded well to personal contact")
+                .build()))
+        .setPolicyVersion("2026-11.1")
+        .setCreatedAt(dueAt.minusSeconds(3600))
+        .setContext(CaseContext.newBuilder()
+            .setProduct("Glasfaser 250")
+            .setReason(CancellationReason.PRICE)
+            .setReasonText("Zu teuer geworden")
+            .setEffectiveAt(LocalDate.parse("2027-01-31"))
+            .setCustomerSince(LocalDate.parse("2015-03-01"))
+            .setTier(Tier.PREMIUM)
+            .build());
+  }
+
+  static Contact contact(String name) {
+    return Contact.newBuilder()
+        .setName(name)
+        .setSalutation(Salutation.MS)
+        .setFirstName("Anna")
+        .setLastName("Schmidt")
+        .setEmail("anna.schmidt@example.org")
+        .setPhone("+4930123456")
+        .setPostalAddress(new PostalAddress("Hauptstr. 1", "10115", "Berlin", "DE"))
+        .setReplyTo(null)
+        .build();
+  }
+}

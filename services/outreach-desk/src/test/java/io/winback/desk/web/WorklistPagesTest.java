@@ -1,0 +1,474 @@
+package io.winback.desk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.winback.desk.DeskProperties;
+import io.winback.desk.feedback.FeedbackPublisher;
+import io.winback.desk.security.SecurityConfig;
+import io.winback.desk.tasks.Outcomes;
+import io.winback.desk.tasks.Suppression;
+import io.winback.desk.tasks.TaskActions;
+import io.winback.desk.worklist.TaskStatus;
+import io.winback.desk.worklist.WorklistRepository;
+import io.winback.events.CancellationReason;
+import io.winback.events.CaseStatus;
+import io.winback.events.Channel;
+import io.winback.events.Consent;
+import io.winback.events.Outcome;
+import io.winback.events.OutreachFeedback;
+import io.winback.events.WinbackCase;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The worklist pages through MockMvc with the real security rules, templates, messages, TaskActions
+ * and an in-memory H2 worklist. No Kafka: the feedback publisher is stubbed, which makes this a unit
+ * test of the web layer (the browser IT covers the real round trip through the broker and processor).
+ */
+@SpringBootTest(classes = WorklistPagesTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:worklist-pages;DB_CLOSE_DELAY=-1",
+        "winback.desk.max-text-length=200",
+        "logging.level.org.springframework.security=INFO"})
+class WorklistPagesTest {
+
+  static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+  static final String SCRIPT = "<script>alert('x')</script>";
+
+  /**
+   * The web layer and what it stands on, without Kafka or mail. A plain @Configuration, not a
+   * @SpringBootConfiguration: other tests' search for the application's configuration must not find
+   * it, and as an inner class of a test their component scans skip it.
+   */
+  @Configuration
+  @EnableAutoConfiguration(exclude = {KafkaAutoConfiguration.class, KafkaMetricsAutoConfiguration.class,
+      MailSenderAutoConfiguration.class, MailSenderValidatorAutoConfiguration.class,
+      MailHealthContributorAutoConfiguration.class})
+  @EnableConfigurationProperties(DeskProperties.class)
+  // Like @SpringBootApplication: TypeExcludeFilter keeps test classes (and their inner configurations) out.
+  @ComponentScan(basePackageClasses = WebConfig.class,
+      excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+  @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class})
+  static class WebSlice {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  @MockitoBean
+  FeedbackPublisher publisher;
+
+  @Autowired
+  WebApplicationContext context;
+
+  @Autowired
+  WorklistRepository worklist;
+
+  @Autowired
+  JdbcClient db;
+
+  MockMvc mvc;
+
+  @BeforeEach
+  void setUp() {
+    mvc = MockMvcBuilders.webAppContextSetup(context)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+        .build();
+    for (String table : List.of("task", "case_status", "consent", "outbox")) {
+      db.sql("DELETE FROM " + table).update();
+    }
+  }
+
+  // ---- login and language -------------------------------------------------------------------
+
+  @Test
+  void loginPageSpeaksGermanToAGermanBrowser() throws Exception {
+    mvc.perform(get("/login").header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"de\"")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Benutzername")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Passwort")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+  }
+
+  @Test
+  void loginPageSpeaksEnglishToAnEnglishBrowserAndToEveryoneElse() throws Exception {
+    for (String browser : List.of("en-GB,en;q=0.9", "fr-FR,fr;q=0.9")) {
+      mvc.perform(get("/login").header("Accept-Language", browser))
+          .andExpect(status().isOk())
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"en\"")))
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("User name")))
+          .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+    }
+  }
+
+  @Test
+  void theLanguageSwitchWinsOverTheBrowserAndIsRemembered() throws Exception {
+    MvcResult switched = mvc.perform(get("/login").param("lang", "de").header("Accept-Language", "en"))
+        .andExpect(status().isOk())
+        .andExpect(cookie().value(DeskLocales.COOKIE, "de"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Benutzername")))
+        .andReturn();
+    mvc.perform(get("/login").header("Accept-Language", "en").cookie(switched.getResponse().getCookies()))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Benutzername")));
+    // A language the desk does not speak is not taken.
+    mvc.perform(get("/login").param("lang", "fr").header("Accept-Language", "de"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"de\"")));
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithAMessage() throws Exception {
+    mvc.perform(formLogin("/login").user("agent").password("wrong"))
+        .andExpect(redirectedUrl("/login?error"))
+        .andExpect(unauthenticated());
+    mvc.perform(get("/login").param("error", "").header("Accept-Language", "de"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString(
+            "Benutzername oder Passwort ist nicht korrekt")));
+    mvc.perform(get("/login").param("logout", "").header("Accept-Language", "en"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("You have been logged out.")));
+  }
+
+  @Test
+  void theRightPasswordLeadsToTheWorklist() throws Exception {
+    mvc.perform(formLogin("/login").user("agent").password("agent"))
+        .andExpect(redirectedUrl("/worklist"))
+        .andExpect(authenticated().withUsername("agent").withRoles("AGENT"));
+  }
+
+  @Test
+  void pagesNeedALogin() throws Exception {
+    for (String page : List.of("/worklist", "/worklist/tasks/t-1", "/outbox")) {
+      mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+  }
+
+  // ---- worklist -----------------------------------------------------------------------------
+
+  @Test
+  void theWorklistShowsOwnAndUnassignedTasksByDueDateAndMarksOverdueOnes() throws Exception {
+    add(TestTasks.task("t-late", Channel.PHONE, NOW.minus(2, ChronoUnit.HOURS)).build());
+    add(TestTasks.task("t-soon", Channel.LETTER, NOW.plus(1, ChronoUnit.DAYS)).build());
+    add(TestTasks.task("t-mail", Channel.EMAIL, NOW.plus(1, ChronoUnit.HOURS)).build());
+    add(TestTasks.task("t-other", Channel.IN_PERSON, NOW.plus(2, ChronoUnit.DAYS)).setAssignee("jonas").build());
+
+    String page = mvc.perform(get("/worklist").with(user("agent").roles("AGENT")).header("Accept-Language", "de"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("data-task-id=\"t-late\"", "data-task-id=\"t-soon\"")
+        .doesNotContain("data-task-id=\"t-mail\"") // email goes out on its own
+        .doesNotContain("data-task-id=\"t-other\""); // Jonas's
+    assertThat(page.indexOf("t-late")).isLessThan(page.indexOf("t-soon"));
+    assertThat(page).containsPattern("class=\"overdue\"[^>]*data-task-id=\"t-late\"|data-task-id=\"t-late\"[^>]*class=\"overdue\"");
+    assertThat(page).contains("überfällig", "Telefon", "Brief", "Anna Schmidt", "Feedback");
+
+    String lead = mvc.perform(get("/worklist").with(user("lead").roles("AGENT", "LEAD")))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(lead).contains("data-task-id=\"t-other\"", "assigned to Jonas Weber");
+
+    String letters = mvc.perform(get("/worklist").param("channel", "LETTER").with(user("agent").roles("AGENT")))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(letters).contains("data-task-id=\"t-soon\"").doesNotContain("data-task-id=\"t-late\"");
+  }
+
+  @Test
+  void theStatusFilterDefaultsToOpenTasks() throws Exception {
+    add(TestTasks.task("t-open", Channel.PHONE, NOW).build());
+    add(TestTasks.task("t-done", Channel.PHONE, NOW).build());
+    worklist.finish("t-done", List.of(TaskStatus.OPEN), TaskStatus.DONE, "WON_BACK", NOW);
+
+    assertThat(page("/worklist", "agent")).contains("t-open").doesNotContain("t-done");
+    assertThat(page("/worklist?status=DONE", "agent")).contains("t-done").doesNotContain("t-open");
+    assertThat(page("/worklist?status=ALL", "agent")).contains("t-done", "t-open");
+    assertThat(page("/worklist?status=NONSENSE&channel=FAX", "agent")).contains("t-open");
+  }
+
+  // ---- task page ----------------------------------------------------------------------------
+
+  @Test
+  void theTaskPageShowsContextRationaleScriptGuidanceAndCaseStatus() throws Exception {
+    add(TestTasks.task("t-1", Channel.PHONE, NOW.plus(1, ChronoUnit.DAYS)).build());
+    worklist.saveCase(caseState("case-t-1", CaseStatus.OPEN));
+
+    String de = mvc.perform(get("/worklist/tasks/t-1").with(user("agent").roles("AGENT")).header("Accept-Language", "de"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(de).contains("Anna Schmidt", "+4930123456", "Premium", "Preis", "Zu teuer geworden", "Glasfaser 250",
+        "31.01.2027", "01.03.2015", "11 Jahre", "Responded well to personal contact", "Zusammenarbeit bedanken",
+        "Vorbereitung", "Offene Fragen", "Respekt", "Was vermieden werden sollte", "Verständnis statt Vorwürfe",
+        "Ein Nein respektieren", "Professionell bleiben", "Stand des Falls", "data-status=\"OPEN\"",
+        "Aufgabe übernehmen", "Ergebnis erfassen", "maxlength=\"200\"", "name=\"_csrf\"");
+    // Phone: the outcomes of a call, not SENT; no reassign form for an agent.
+    assertThat(de).contains("value=\"FEEDBACK_RECEIVED\"", "value=\"NOT_REACHED\"").doesNotContain("value=\"SENT\"")
+        .doesNotContain("reassign-form");
+
+    String en = mvc.perform(get("/worklist/tasks/t-1").with(user("agent").roles("AGENT")).header("Accept-Language", "en"))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(en).contains("Preparation", "Open questions", "What to avoid", "Case status", "Claim task", "11 years");
+  }
+
+  @Test
+  void writtenTasksGetTheWritingAdviceAndInPersonTasksTheMeetingAdvice() throws Exception {
+    add(TestTasks.task("t-letter", Channel.LETTER, NOW).build());
+    add(TestTasks.task("t-meet", Channel.IN_PERSON, NOW).setGoal(io.winback.events.Goal.WIN_BACK).build());
+    assertThat(page("/worklist/tasks/t-letter", "agent")).contains("Tonalität", "Klarheit", "Angebot",
+        "value=\"SENT\"", "letter.pdf", "Ihre Entscheidung – ein offenes Gespräch");
+    assertThat(page("/worklist/tasks/t-meet", "agent")).contains("Ort wählen", "Empathie zeigen", "Ziele formulieren",
+        "Ziel dieser Aufgabe: Zurückgewinnen", "value=\"MEETING_SCHEDULED\"");
+  }
+
+  @Test
+  void customerTextIsAlwaysEscaped() throws Exception {
+    add(TestTasks.task("t-x", Channel.PHONE, NOW)
+        .setContact(TestTasks.contact(SCRIPT))
+        .setMessage("Hallo " + SCRIPT)
+        .setContext(io.winback.events.CaseContext.newBuilder()
+            .setProduct("<b>Glasfaser</b>").setReason(CancellationReason.OTHER).setReasonText(SCRIPT)
+            .setEffectiveAt(java.time.LocalDate.parse("2027-01-31")).build())
+        .build());
+    saveConsent("C-t-x");
+
+    assertThat(page("/worklist", "agent")).doesNotContain(SCRIPT).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    assertThat(page("/worklist/tasks/t-x", "agent")).doesNotContain(SCRIPT).doesNotContain("<b>Glasfaser</b>")
+        .contains("&lt;script&gt;");
+
+    // A refused outcome comes back with the agent's text in the form: still escaped.
+    MvcResult refused = mvc.perform(post("/worklist/tasks/t-x/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .header("Accept-Language", "de").param("outcome", "MEETING_SCHEDULED").param("text", "Kunde sagte: " + SCRIPT))
+        .andExpect(redirectedUrl("/worklist/tasks/t-x"))
+        .andExpect(flash().attributeExists("notice"))
+        .andReturn();
+    String again = mvc.perform(get("/worklist/tasks/t-x").with(user("agent").roles("AGENT"))
+            .header("Accept-Language", "de").flashAttrs(refused.getFlashMap()))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(again).doesNotContain(SCRIPT).contains("Kunde sagte: &lt;script&gt;",
+        "Bitte geben Sie Datum und Uhrzeit des Termins an.");
+    verify(publisher, never()).publish(any());
+  }
+
+  @Test
+  void recordingFeedbackPublishesItAndComesBackWithAMessage() throws Exception {
+    add(TestTasks.task("t-fb", Channel.PHONE, NOW).build());
+    saveConsent("C-t-fb");
+
+    mvc.perform(post("/worklist/tasks/t-fb/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .header("Accept-Language", "de")
+            .param("outcome", "FEEDBACK_RECEIVED").param("category", "COMPETITOR")
+            .param("text", "Das Angebot der Konkurrenz war günstiger.")
+            .param("meetingPlace", "ignored for feedback"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-fb"))
+        .andExpect(flash().attribute("notice", Notice.success(
+            "Ergebnis „Feedback erhalten“ erfasst. Der Stand des Falls folgt, sobald es verarbeitet ist.")));
+
+    ArgumentCaptor<OutreachFeedback> sent = ArgumentCaptor.forClass(OutreachFeedback.class);
+    verify(publisher).publish(sent.capture());
+    assertThat(sent.getValue().getOutcome()).isEqualTo(Outcome.FEEDBACK_RECEIVED);
+    assertThat(sent.getValue().getFeedbackCategory()).isEqualTo(CancellationReason.COMPETITOR);
+    assertThat(sent.getValue().getFeedbackText()).isEqualTo("Das Angebot der Konkurrenz war günstiger.");
+    assertThat(sent.getValue().getMeetingPlace()).isNull();
+    assertThat(sent.getValue().getRecordedBy()).isEqualTo("agent");
+    assertThat(worklist.find("t-fb").orElseThrow().status()).isEqualTo(TaskStatus.DONE);
+  }
+
+  @Test
+  void aMeetingIsRecordedWithItsTimeInTheDesksZone() throws Exception {
+    add(TestTasks.task("t-m", Channel.IN_PERSON, NOW).build());
+    saveConsent("C-t-m");
+    mvc.perform(post("/worklist/tasks/t-m/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .param("outcome", "MEETING_SCHEDULED").param("meetingAt", "2026-12-02T15:30")
+            .param("meetingPlace", "Café am Markt"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-m"));
+    ArgumentCaptor<OutreachFeedback> sent = ArgumentCaptor.forClass(OutreachFeedback.class);
+    verify(publisher).publish(sent.capture());
+    assertThat(sent.getValue().getMeetingAt()).isEqualTo(Instant.parse("2026-12-02T14:30:00Z"));
+    assertThat(sent.getValue().getMeetingPlace()).isEqualTo("Café am Markt");
+  }
+
+  @Test
+  void tooLongATextIsRefusedByTheDesksRule() throws Exception {
+    add(TestTasks.task("t-long", Channel.PHONE, NOW).build());
+    saveConsent("C-t-long");
+    mvc.perform(post("/worklist/tasks/t-long/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .header("Accept-Language", "en")
+            .param("outcome", "FEEDBACK_RECEIVED").param("text", "x".repeat(201)))
+        .andExpect(redirectedUrl("/worklist/tasks/t-long"))
+        .andExpect(flash().attribute("notice", Notice.error("The notes are too long: at most 200 characters.")));
+    verify(publisher, never()).publish(any());
+    assertThat(worklist.find("t-long").orElseThrow().status()).isEqualTo(TaskStatus.OPEN);
+  }
+
+  @Test
+  void theSecondAgentToClaimIsToldWhoWasFirst() throws Exception {
+    add(TestTasks.task("t-c", Channel.PHONE, NOW).build());
+    saveConsent("C-t-c");
+    mvc.perform(post("/worklist/tasks/t-c/claim").with(user("jonas").roles("AGENT")).with(csrf()))
+        .andExpect(redirectedUrl("/worklist/tasks/t-c"))
+        .andExpect(flash().attribute("notice", Notice.success("You have claimed the task.")));
+    mvc.perform(post("/worklist/tasks/t-c/claim").with(user("agent").roles("AGENT")).with(csrf())
+            .header("Accept-Language", "de"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-c"))
+        .andExpect(flash().attribute("notice",
+            Notice.error("Diese Aufgabe wurde bereits von Jonas Weber übernommen.")));
+    assertThat(worklist.find("t-c").orElseThrow().claimedBy()).isEqualTo("jonas");
+    // Agent's page now says who works on it and offers no outcome form.
+    assertThat(page("/worklist/tasks/t-c", "agent")).contains("Jonas Weber bearbeitet diese Aufgabe.")
+        .doesNotContain("outcome-form");
+  }
+
+  @Test
+  void postsWithoutCsrfTokenAreRefused() throws Exception {
+    add(TestTasks.task("t-csrf", Channel.PHONE, NOW).build());
+    mvc.perform(post("/worklist/tasks/t-csrf/claim").with(user("agent").roles("AGENT")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void onlyALeadMayReassign() throws Exception {
+    add(TestTasks.task("t-r", Channel.PHONE, NOW).build());
+    mvc.perform(post("/worklist/tasks/t-r/reassign").with(user("agent").roles("AGENT")).with(csrf())
+            .param("assignee", "agent"))
+        .andExpect(status().isForbidden());
+    assertThat(worklist.find("t-r").orElseThrow().claimedBy()).isNull();
+
+    assertThat(page("/worklist/tasks/t-r", "lead", "AGENT", "LEAD")).contains("reassign-form",
+        "value=\"jonas\"", "Jonas Weber (jonas)");
+    mvc.perform(post("/worklist/tasks/t-r/reassign").with(user("lead").roles("AGENT", "LEAD")).with(csrf())
+            .header("Accept-Language", "en").param("assignee", "jonas"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-r"))
+        .andExpect(flash().attribute("notice", Notice.success("The task now belongs to Jonas Weber.")));
+    assertThat(worklist.find("t-r").orElseThrow().claimedBy()).isEqualTo("jonas");
+
+    mvc.perform(post("/worklist/tasks/t-r/reassign").with(user("lead").roles("AGENT", "LEAD")).with(csrf())
+            .header("Accept-Language", "en").param("assignee", "mallory"))
+        .andExpect(flash().attribute("notice", Notice.error("Please choose one of the listed people.")));
+  }
+
+  @Test
+  void anUnknownTaskIsA404Page() throws Exception {
+    mvc.perform(get("/worklist/tasks/nope").with(user("agent").roles("AGENT")).header("Accept-Language", "de"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Diese Aufgabe gibt es nicht (mehr).")));
+    mvc.perform(post("/worklist/tasks/nope/claim").with(user("agent").roles("AGENT")).with(csrf()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theCaseStatusIsAvailableAsJsonForThePagesPoll() throws Exception {
+    add(TestTasks.task("t-s", Channel.PHONE, NOW).build());
+    mvc.perform(get("/worklist/tasks/t-s/case-status").with(user("agent").roles("AGENT")).accept(MediaType.APPLICATION_JSON))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").doesNotExist())
+        .andExpect(jsonPath("$.finalStatus").value(false));
+    worklist.saveCase(caseState("case-t-s", CaseStatus.FEEDBACK_COLLECTED));
+    mvc.perform(get("/worklist/tasks/t-s/case-status").with(user("agent").roles("AGENT"))
+            .header("Accept-Language", "de").accept(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.caseId").value("case-t-s"))
+        .andExpect(jsonPath("$.status").value("FEEDBACK_COLLECTED"))
+        .andExpect(jsonPath("$.label").value("Feedback erfasst"))
+        .andExpect(jsonPath("$.finalStatus").value(true));
+  }
+
+  // ---- letter and outbox --------------------------------------------------------------------
+
+  @Test
+  void aLetterTaskHasAPrintablePdfWithAddressDateAndSubject() throws Exception {
+    add(TestTasks.task("t-pdf", Channel.LETTER, NOW).build());
+    MvcResult result = mvc.perform(get("/worklist/tasks/t-pdf/letter.pdf").with(user("agent").roles("AGENT")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "application/pdf"))
+        .andReturn();
+    byte[] pdf = result.getResponse().getContentAsByteArray();
+    assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "worklist-letter-sample.pdf"), pdf); // to look at
+    try (PdfReader reader = new PdfReader(pdf)) {
+      assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+      String text = new PdfTextExtractor(reader).getTextFromPage(1);
+      assertThat(text).contains("Winback Kundenservice", "Anna Schmidt", "Hauptstr. 1", "10115 Berlin",
+          "27. November 2026", "Ihre Entscheidung – ein offenes Gespräch", "Zusammenarbeit bedanken");
+      assertThat(text).doesNotContain("DEUTSCHLAND"); // a domestic letter names no country
+    }
+
+    add(TestTasks.task("t-phone", Channel.PHONE, NOW).build());
+    mvc.perform(get("/worklist/tasks/t-phone/letter.pdf").with(user("agent").roles("AGENT")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theOutboxListsTheSentEmails() throws Exception {
+    add(TestTasks.task("t-mail", Channel.EMAIL, NOW).build());
+    worklist.recordSent("t-mail", "<t-mail@winback.local>", "anna.schmidt@example.org",
+        "Ihre Entscheidung – ein offenes Gespräch", "de", NOW);
+    assertThat(page("/outbox", "agent")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
+        "Ihre Entscheidung – ein offenes Gespräch", "Postausgang", "Deutsch");
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private void add(io.winback.events.OutreachTask task) {
+    assertThat(worklist.addTask(task, NOW)).isTrue();
+  }
+
+  private void saveConsent(String customerId) {
+    worklist.saveConsent(customerId, new Consent(true, true, true, true, true), false, NOW);
+  }
+
+  private String page(String path, String username, String... roles) throws Exception {
+    return mvc.perform(get(path).with(user(username).roles(roles.length == 0 ? new String[] {"AGENT"} : roles))
+            .header("Accept-Language", "de"))
+        .andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static WinbackCase caseState(String caseId, CaseStatus status) {
+    return WinbackCase.newBuilder()
+        .setCaseId(caseId).setCustomerId("C-x").setCancellationEventId("evt-x").setStatus(status)
+        .setStatusReason(null).setGoal(null).setTasks(List.of()).setOutcomes(List.of())
+        .setOpenedAt(NOW).setClosedAt(null).setUpdatedAt(NOW).build();
+  }
+}

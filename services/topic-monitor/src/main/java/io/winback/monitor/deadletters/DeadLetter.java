@@ -1,0 +1,38 @@
+package io.winback.monitor.deadletters;
+
+import java.util.List;
+
+/**
+ * A record on the dead-letter topic, decoded for an operator.
+ *
+ * @param key the original key, decoded with the source topic's key serde where possible
+ * @param valueJson the original value in Winback's JSON form, decoded with the source topic's
+ *     serde; null when it could not be decoded (then {@code valueBase64} and {@code decodeError})
+ * @param deadLetterHeaders the winback.dlq.* headers: where it came from and why it failed
+ * @param otherHeaders the original record's own headers, which a redrive carries along
+ */
+public record DeadLetter(
+    int partition,
+    long offset,
+    long timestamp,
+    String sourceTopic,
+    String sourcePartition,
+    String sourceOffset,
+    String errorClass,
+    String errorMessage,
+    String failedAt,
+    String service,
+    String key,
+    String valueJson,
+    String valueBase64,
+    String decodeError,
+    List<Header> deadLetterHeaders,
+    List<Header> otherHeaders) {
+
+  /** A header as text; values that are not UTF-8 are shown as {@code base64:...}. */
+  public record Header(String name, String value) {}
+
+  public boolean decoded() {
+    return valueJson != null;
+  }
+}

@@ -1,0 +1,59 @@
+package io.winback.monitor.deadletters;
+
+import static io.winback.monitor.deadletters.DeadLetterFixtures.deadLetter;
+import static io.winback.monitor.deadletters.DeadLetterFixtures.headers;
+import static io.winback.monitor.deadletters.DeadLetterFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winback.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+/** What a redrive sends: the original bytes and headers, no dead-letter headers, its own audit headers. */
+class RedriveRecordTest {
+
+  @Test
+  void theOriginalGoesBackWithoutDeadLetterHeadersAndWithTheRedrivesOwn() {
+    RecordHeaders headers = headers(Topics.CANCELLATIONS.name(), "boom");
+    headers.add("kafka_dlt-original-topic", utf8(Topics.CANCELLATIONS.name()));
+    headers.add(RedriveHeaders.BY, utf8("someone-earlier"));
+    byte[] key = utf8("C-1");
+    byte[] value = {1, 2, 3};
+
+    ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(key, value, headers),
+        Topics.CANCELLATIONS.name(), "id-1", "ops", 1_763_630_400_000L, Topics.DEAD_LETTERS.name());
+
+    assertThat(outgoing.topic()).isEqualTo(Topics.CANCELLATIONS.name());
+    assertThat(outgoing.partition()).as("the key picks the partition, as the first time").isNull();
+    assertThat(outgoing.key()).isEqualTo(key);
+    assertThat(outgoing.value()).isEqualTo(value);
+    Map<String, String> sent = Arrays.stream(outgoing.headers().toArray())
+        .collect(Collectors.toMap(Header::key, header -> new String(header.value(), StandardCharsets.UTF_8)));
+    assertThat(sent).containsOnly(
+        Map.entry("traceparent", "00-abc-def-01"),
+        Map.entry(RedriveHeaders.ID, "id-1"),
+        Map.entry(RedriveHeaders.BY, "ops"),
+        Map.entry(RedriveHeaders.AT, "2025-11-20T09:20:00Z"),
+        Map.entry(RedriveHeaders.DLQ_TOPIC, Topics.DEAD_LETTERS.name()),
+        Map.entry(RedriveHeaders.DLQ_PARTITION, "1"),
+        Map.entry(RedriveHeaders.DLQ_OFFSET, "17"));
+  }
+
+  @Test
+  void theAuditRemembersTheRedriveOfEachDeadLetter() {
+    RedriveAudit audit = new RedriveAudit(2);
+    audit.add(new AuditEntry("a", 1, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN, "t", 2, 9, null));
+    audit.add(new AuditEntry("b", 2, "ops", "dlq", 0, 6, AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter"));
+    audit.add(new AuditEntry("c", 3, "ops", "dlq", 1, 5, AuditEntry.REDRIVEN, "t", 2, 10, null));
+
+    assertThat(audit.entries()).extracting(AuditEntry::id).containsExactly("c", "b");
+    assertThat(audit.redriveOf(new DeadLetterRef(1, 5))).map(AuditEntry::id).contains("c");
+    assertThat(audit.redriveOf(new DeadLetterRef(0, 6))).isEmpty();
+  }
+}

@@ -1,0 +1,129 @@
+package io.winback.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.schemas.topics.Topics;
+import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.TestProducers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** Who may see what, health for probes, and everything on the Prometheus scrape. */
+class SecurityHealthPrometheusIT extends MonitorItBase {
+
+  @Test
+  void healthIsOpenToProbesAndSaysTheBrokerIsReachable() throws Exception {
+    HttpResponse<String> health = http().get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    JsonNode json = Http.JSON.readTree(health.body());
+    assertThat(json.path("status").asText()).isEqualTo("UP");
+    assertThat(json.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+    assertThat(json.path("components").path("kafka").has("details")).as("details are for operators").isFalse();
+    assertThat(http().get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(http().get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void prometheusExportsRatesLagStatusAndDeadLetters() {
+    awaitCatalogue();
+    String bootstrap = KafkaTestBroker.bootstrapServers();
+    // The phone tasks topic is this test's alone: three records, and a group that read none of them.
+    String topic = Topics.TASKS_PHONE.name();
+    String group = "prom-it-" + UUID.randomUUID().toString().substring(0, 8);
+    TopicPartition partition = new TopicPartition(topic, 0);
+    TestProducers.sendAll(bootstrap, new ByteArraySerializer(), new ByteArraySerializer(), List.of(
+        new ProducerRecord<>(topic, 0, null, new byte[] {1}),
+        new ProducerRecord<>(topic, 0, null, new byte[] {2}),
+        new ProducerRecord<>(topic, 0, null, new byte[] {3})));
+    commit(bootstrap, group, partition, 0);
+
+    String scrape = await().atMost(Duration.ofSeconds(30)).until(() -> http().get("/actuator/prometheus", null).body(),
+        body -> lines(body, "winback_consumer_lag_records{", "group=\"" + group + "\"").stream()
+            .anyMatch(line -> line.contains("partition=\"0\"") && line.endsWith(" 3.0")));
+
+    assertThat(lines(scrape, "winback_topic_records_per_second{", "topic=\"" + topic + "\"")).hasSize(1);
+    assertThat(lines(scrape, "winback_topic_end_offset{", "topic=\"" + topic + "\"")).hasSize(1);
+    assertThat(lines(scrape, "winback_consumer_lag_seconds{", "group=\"" + group + "\"", "topic=\"" + topic + "\""))
+        .hasSize(1);
+    List<String> statuses = lines(scrape, "winback_consumer_status{", "group=\"" + group + "\"");
+    assertThat(statuses).hasSize(5).filteredOn(line -> line.endsWith(" 1.0")).hasSize(1);
+    assertThat(lines(scrape, "winback_dlq_depth")).hasSize(1);
+    assertThat(lines(scrape, "winback_dlq_records_per_second")).hasSize(1);
+    assertThat(lines(scrape, "winback_monitor_kafka_reachable")).singleElement().satisfies(
+        line -> assertThat(line).endsWith(" 1.0"));
+  }
+
+  @Test
+  void theApiWantsBasicAuthWithTheOpsRole() {
+    assertThat(http().get("/api/lag", null).statusCode()).isEqualTo(401);
+    assertThat(http().get("/api/lag", VIEWER).statusCode()).isEqualTo(403);
+    assertThat(http().get("/api/lag", OPS).statusCode()).isEqualTo(200);
+    assertThat(http().get("/api/history", OPS).statusCode()).isEqualTo(200);
+    assertThat(http().get("/api/overview", OPS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void pagesWantALoginWithTheOpsRole() {
+    HttpResponse<String> anonymous = browser().get("/");
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/login"));
+    assertThat(browser().get("/live/history").statusCode()).isEqualTo(302);
+
+    Browser wrongPassword = browser();
+    assertThat(wrongPassword.logIn(OPS, "not-the-password").headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).contains("/login?error"));
+
+    Browser viewer = browser();
+    viewer.logIn(VIEWER, "viewer");
+    assertThat(viewer.get("/").statusCode()).isEqualTo(403);
+
+    awaitCatalogue();
+    Browser operator = browser();
+    operator.logIn(OPS, "ops");
+    HttpResponse<String> overview = operator.get("/");
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body()).contains("billing", "processor", "tasks", "desk", "feedback", "dead letters");
+    assertThat(operator.get("/live/pipeline").body()).contains("id=\"pipeline\"").doesNotContain("<html");
+    assertThat(operator.get("/topics").body()).contains(Topics.names().toArray(String[]::new));
+    assertThat(operator.get("/groups").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/live/groups").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/live/topics").body()).contains(Topics.CANCELLATIONS.name());
+    assertThat(operator.get("/live/history").body()).contains("\"topics\"", Topics.CANCELLATIONS.name());
+    assertThat(operator.get("/css/monitor.css").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/js/monitor.js").statusCode()).isEqualTo(200);
+  }
+
+  private static void commit(String bootstrap, String group, TopicPartition partition, long offset) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+    }
+  }
+
+  private static List<String> lines(String scrape, String prefix, String... containing) {
+    return scrape.lines()
+        .filter(line -> line.startsWith(prefix.endsWith("{") ? prefix : prefix + " ")
+            || (!prefix.endsWith("{") && line.startsWith(prefix + "{")))
+        .filter(line -> List.of(containing).stream().allMatch(line::contains))
+        .toList();
+  }
+}
