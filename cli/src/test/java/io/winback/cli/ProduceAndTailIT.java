@@ -133,8 +133,8 @@ class ProduceAndTailIT {
     assertThat(tombstone.exitCode()).isZero();
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("line 1: field value: a null value (tombstone) is only allowed on compacted topics");
-    List<ConsumerRecord<String, String>> records = TestConsumers.readAll(bootstrap, Topics.RELATIONSHIPS.name(),
-        new StringDeserializer(), new StringDeserializer(), Integer.MAX_VALUE, Duration.ofSeconds(3));
+    List<ConsumerRecord<String, String>> records = TestConsumers.readToEnd(bootstrap, Topics.RELATIONSHIPS.name(),
+        new StringDeserializer(), new StringDeserializer());
     assertThat(records).filteredOn(record -> customer.equals(record.key()))
         .singleElement().satisfies(record -> assertThat(record.value()).isNull());
   }
@@ -157,8 +157,8 @@ class ProduceAndTailIT {
   }
 
   private List<ConsumerRecord<String, CancellationEvent>> readCancellationsOf(String customer, int expected) {
-    return TestConsumers.readAll(bootstrap, Topics.CANCELLATIONS.name(), new StringDeserializer(),
-            Topics.CANCELLATIONS.valueSerde().deserializer(), Integer.MAX_VALUE, Duration.ofSeconds(3 * expected))
+    return TestConsumers.readToEnd(bootstrap, Topics.CANCELLATIONS.name(), new StringDeserializer(),
+            Topics.CANCELLATIONS.valueSerde().deserializer())
         .stream().filter(record -> customer.equals(record.key())).toList();
   }
 

@@ -32,6 +32,9 @@ public final class TestConsumers {
    * rebalance to wait for, and a fresh group id means no committed offsets from earlier runs.
    * Records from aborted or still-open transactions are never returned.
    */
+  /** The longest {@link #readToEnd} may take before it gives up on the broker. */
+  public static final Duration READ_TO_END_LIMIT = Duration.ofSeconds(60);
+
   public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic,
       Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, int expected, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -49,6 +52,44 @@ public final class TestConsumers {
       }
     }
     return records;
+  }
+
+  /**
+   * Reads every record committed to {@code topic} up to now: it takes the partitions' end offsets
+   * (the last stable offsets, as a read_committed consumer sees them) and polls until it has reached
+   * them all. Unlike a read for a fixed time, the answer does not depend on how loaded the machine
+   * is; {@link #READ_TO_END_LIMIT} only guards against a broker that stopped answering.
+   */
+  public static <K, V> List<ConsumerRecord<K, V>> readToEnd(String bootstrapServers, String topic,
+      Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+    long deadline = System.nanoTime() + READ_TO_END_LIMIT.toNanos();
+    List<ConsumerRecord<K, V>> records = new ArrayList<>();
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+        consumerConfig(bootstrapServers), keyDeserializer, valueDeserializer)) {
+      List<TopicPartition> partitions = awaitPartitions(consumer, topic, System.nanoTime() + 5 * METADATA_WAIT.toNanos());
+      if (partitions.isEmpty()) {
+        return records;
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TO_END_LIMIT);
+      while (!reached(consumer, ends)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TO_END_LIMIT);
+        }
+        consumer.poll(POLL).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (consumer.position(end.getKey(), READ_TO_END_LIMIT) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, Object> consumerConfig(String bootstrapServers) {

@@ -74,7 +74,7 @@ class KafkaTestBrokerTest {
         List.of(new ProducerRecord<>(topic, "k", "only-one")));
 
     List<ConsumerRecord<String, String>> records = TestConsumers.readAll(KafkaTestBroker.bootstrapServers(),
-        topic, new StringDeserializer(), new StringDeserializer(), 2, Duration.ofSeconds(3));
+        topic, new StringDeserializer(), new StringDeserializer(), 2, Duration.ofSeconds(10));
 
     assertThat(records).extracting(ConsumerRecord::value).containsExactly("only-one");
   }
@@ -124,5 +124,24 @@ class KafkaTestBrokerTest {
       producer.flush(); // make sure the aborted records really reached the log
       producer.abortTransaction();
     }
+  }
+
+  @Test
+  void readToEndReadsEverythingCommittedSoFarAndNothingAborted(KafkaTestBroker broker) {
+    String topic = broker.createTopic(broker.uniqueTopic("to-end"), 3);
+    TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new StringSerializer(), new StringSerializer(),
+        List.of(new ProducerRecord<>(topic, "a", "1"), new ProducerRecord<>(topic, "b", "2"),
+            new ProducerRecord<>(topic, "c", "3")));
+    try (var producer = TestProducers.transactional(KafkaTestBroker.bootstrapServers(), "to-end-" + topic,
+        new StringSerializer(), new StringSerializer())) {
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "d", "aborted"));
+      producer.abortTransaction();
+    }
+
+    List<ConsumerRecord<String, String>> records = TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(),
+        topic, new StringDeserializer(), new StringDeserializer());
+
+    assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("1", "2", "3");
   }
 }

@@ -56,4 +56,9 @@ public record TopicSpec<K, V>(
   public NewTopic newTopic(short replicationFactor) {
     return new NewTopic(name, partitions, replicationFactor).configs(configs());
   }
+
+  /** The topic with the broker's default replication factor (what Spring's KafkaAdmin creates at start-up). */
+  public NewTopic newTopic() {
+    return new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty()).configs(configs());
+  }
 }

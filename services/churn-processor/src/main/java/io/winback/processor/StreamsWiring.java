@@ -39,13 +39,9 @@ class StreamsWiring {
   /** The catalogue's topics, created at start-up where missing (broker-default replication). */
   @Bean
   KafkaAdmin.NewTopics winbackTopics() {
-    return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(StreamsWiring::newTopic).toArray(NewTopic[]::new));
+    return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(TopicSpec::newTopic).toArray(NewTopic[]::new));
   }
 
-  private static NewTopic newTopic(TopicSpec<?, ?> topic) {
-    return new NewTopic(topic.name(), java.util.Optional.of(topic.partitions()), java.util.Optional.empty())
-        .configs(topic.configs());
-  }
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration kafkaStreamsConfiguration(KafkaProperties kafka, ProcessorProperties processor,

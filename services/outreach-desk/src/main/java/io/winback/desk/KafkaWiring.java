@@ -9,7 +9,6 @@ import io.winback.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,12 +45,9 @@ class KafkaWiring {
 
   @Bean
   KafkaAdmin.NewTopics winbackTopics() {
-    return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(KafkaWiring::newTopic).toArray(NewTopic[]::new));
+    return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(TopicSpec::newTopic).toArray(NewTopic[]::new));
   }
 
-  private static NewTopic newTopic(TopicSpec<?, ?> topic) {
-    return new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty()).configs(topic.configs());
-  }
 
   @Bean
   KafkaTemplate<String, OutreachFeedback> feedbackTemplate(KafkaProperties kafka) {

@@ -71,9 +71,8 @@ class ChurnProcessorIT {
     assertThat(Winback.run("produce", Topics.CANCELLATIONS.name(), cancellation.toString(), bootstrap)).isZero();
 
     List<ConsumerRecord<String, OutreachTask>> tasks = await().atMost(Duration.ofSeconds(60)).until(
-        () -> TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), Topics.TASKS_WRITTEN.name(),
-                new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer(), Integer.MAX_VALUE,
-                Duration.ofSeconds(2))
+        () -> TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.TASKS_WRITTEN.name(),
+                new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer())
             .stream().filter(record -> customer.equals(record.key())).toList(),
         found -> !found.isEmpty());
     OutreachTask task = tasks.get(0).value();

@@ -109,7 +109,7 @@ final class Outputs {
   }
 
   private static <V> List<ConsumerRecord<String, V>> read(TopicSpec<String, V> topic, Duration readFor) {
-    return TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), topic.name(), new StringDeserializer(),
-        topic.valueSerde().deserializer(), Integer.MAX_VALUE, readFor);
+    return TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), topic.name(), new StringDeserializer(),
+        topic.valueSerde().deserializer());
   }
 }

@@ -391,9 +391,8 @@ class ApiIT {
 
   /** Every feedback for the task on outreach.feedback.v1 now (reads the whole topic, a few seconds). */
   private static List<OutreachFeedback> feedbackFor(String taskId) {
-    return TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
-            new StringDeserializer(), Topics.FEEDBACK.valueSerde().deserializer(), Integer.MAX_VALUE,
-            Duration.ofSeconds(3))
+    return TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
+            new StringDeserializer(), Topics.FEEDBACK.valueSerde().deserializer())
         .stream().map(ConsumerRecord::value).filter(feedback -> taskId.equals(feedback.getTaskId())).toList();
   }
 

@@ -234,9 +234,8 @@ class EmailDeliveryIT {
   private static OutreachTask awaitEmailTask(Customer customer) {
     List<OutreachTask> tasks = await("an email task for " + customer.id() + " on " + Topics.TASKS_WRITTEN.name())
         .atMost(WAIT)
-        .until(() -> TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), Topics.TASKS_WRITTEN.name(),
-                new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer(), Integer.MAX_VALUE,
-                Duration.ofSeconds(2))
+        .until(() -> TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.TASKS_WRITTEN.name(),
+                new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer())
             .stream().filter(record -> customer.id().equals(record.key())).map(ConsumerRecord::value).toList(),
             found -> !found.isEmpty() || !processor.isAlive());
     assertThat(processor.isAlive()).as("the processor runs; its log:\n%s", processor.logTail(40)).isTrue();
@@ -273,9 +272,8 @@ class EmailDeliveryIT {
   }
 
   private static List<OutreachFeedback> sentFeedback(OutreachTask task) {
-    return TestConsumers.readAll(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
-            new StringDeserializer(), Topics.FEEDBACK.valueSerde().deserializer(), Integer.MAX_VALUE,
-            Duration.ofSeconds(2))
+    return TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
+            new StringDeserializer(), Topics.FEEDBACK.valueSerde().deserializer())
         .stream().map(ConsumerRecord::value)
         .filter(feedback -> task.getTaskId().equals(feedback.getTaskId()) && feedback.getOutcome() == Outcome.SENT)
         .toList();

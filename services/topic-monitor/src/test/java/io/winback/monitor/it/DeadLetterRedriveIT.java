@@ -84,8 +84,8 @@ class DeadLetterRedriveIT extends MonitorItBase {
 
     // The original key and value are back on the source topic, without the dead-letter headers.
     List<ConsumerRecord<byte[], byte[]>> back = await().atMost(Duration.ofSeconds(30)).until(
-        () -> TestConsumers.readAll(bootstrap, Topics.CANCELLATIONS.name(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer(), Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+        () -> TestConsumers.readToEnd(bootstrap, Topics.CANCELLATIONS.name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).stream()
             .filter(record -> Arrays.equals(record.key(), key)).toList(),
         found -> !found.isEmpty());
     assertThat(back).hasSize(1);
