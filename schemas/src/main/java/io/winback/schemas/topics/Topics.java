@@ -61,9 +61,22 @@ public final class Topics {
       Serdes.ByteArray(), Serdes.ByteArray(),
       "Records no service could process: original key and value bytes, the reason in headers.");
 
+  /**
+   * The output of {@code winback bench}'s baseline: a Kafka Streams pass-through of
+   * {@link #CANCELLATIONS}, bytes in, bytes out, key and value unchanged. Only the benchmark
+   * creates it (see {@link #BENCHMARK}); services never do, so it is not in {@link #ALL}.
+   */
+  public static final TopicSpec<byte[], byte[]> BENCH_PASSTHROUGH = new TopicSpec<>(
+      "bench.passthrough.v1", CUSTOMER_PARTITIONS, CleanupPolicy.DELETE, Duration.ofDays(1), null,
+      Serdes.ByteArray(), Serdes.ByteArray(),
+      "Benchmark baseline: the cancellations passed through unchanged, raw bytes.");
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(
       CANCELLATIONS, RELATIONSHIPS, TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON, FEEDBACK, CASES,
       DEAD_LETTERS);
+
+  /** Topics only {@code winback bench} creates and uses; not part of {@link #ALL}. */
+  public static final List<TopicSpec<?, ?>> BENCHMARK = List.of(BENCH_PASSTHROUGH);
 
   /** The three task topics, in the order of the channel families: written, phone, in person. */
   public static final List<TopicSpec<String, OutreachTask>> TASK_TOPICS =

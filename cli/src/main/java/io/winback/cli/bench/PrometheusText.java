@@ -1,0 +1,49 @@
+package io.winback.cli.bench;
+
+import java.util.OptionalDouble;
+
+/** Reads the few figures the benchmark needs from a Prometheus text exposition. */
+public final class PrometheusText {
+
+  private PrometheusText() {}
+
+  /** Bytes of heap in use: the sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap pools. */
+  public static OptionalDouble heapUsedBytes(String exposition) {
+    return sum(exposition, "jvm_memory_used_bytes", "area=\"heap\"");
+  }
+
+  /** Bytes of the old generation after the last full or concurrent collection: the live set. */
+  public static OptionalDouble liveDataBytes(String exposition) {
+    return sum(exposition, "jvm_gc_live_data_size_bytes", null);
+  }
+
+  /** The sum of every sample of {@code metric} whose labels contain {@code label} (any, if null). */
+  static OptionalDouble sum(String exposition, String metric, String label) {
+    double total = 0;
+    boolean found = false;
+    for (String line : exposition.split("\n")) {
+      if (!line.startsWith(metric) || line.length() <= metric.length()) {
+        continue;
+      }
+      char next = line.charAt(metric.length());
+      if (next != '{' && next != ' ') {
+        continue; // another metric with this one's name as prefix
+      }
+      int labelsEnd = next == '{' ? line.indexOf('}') : metric.length();
+      if (labelsEnd < 0) {
+        continue;
+      }
+      if (label != null && !line.substring(metric.length(), labelsEnd).contains(label)) {
+        continue;
+      }
+      String[] rest = line.substring(labelsEnd + 1).trim().split("\\s+");
+      try {
+        total += Double.parseDouble(rest[0]);
+        found = true;
+      } catch (NumberFormatException e) {
+        // not a sample line
+      }
+    }
+    return found ? OptionalDouble.of(total) : OptionalDouble.empty();
+  }
+}
