@@ -1,5 +1,6 @@
 package io.winback.cli.bench;
 
+import io.winback.cli.ChildProcesses;
 import io.winback.cli.CommandFailure;
 import io.winback.cli.up.ServiceDescriptor;
 import java.io.File;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The churn processor as the benchmark runs it: its real fat jar in a child JVM with a capped
@@ -158,18 +158,7 @@ final class ProcessorChild implements AutoCloseable {
 
   /** SIGTERM (Spring closes Kafka Streams cleanly), then a kill after the timeout. */
   void stop(Duration timeout) {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process, timeout);
   }
 
   @Override

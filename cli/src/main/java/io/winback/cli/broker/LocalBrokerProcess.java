@@ -1,5 +1,6 @@
 package io.winback.cli.broker;
 
+import io.winback.cli.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -140,18 +141,7 @@ public final class LocalBrokerProcess implements AutoCloseable {
 
   /** Asks the broker to shut down cleanly (SIGTERM), and kills it if it has not within the timeout. */
   public void stop(Duration timeout) {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process, timeout);
   }
 
   @Override

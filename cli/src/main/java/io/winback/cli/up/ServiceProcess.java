@@ -1,5 +1,6 @@
 package io.winback.cli.up;
 
+import io.winback.cli.ChildProcesses;
 import io.winback.cli.CommandFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** One service running as a child JVM, its output in {@code <logs>/<name>.log}. */
 public final class ServiceProcess {
@@ -83,18 +83,7 @@ public final class ServiceProcess {
   }
 
   public void stop(Duration timeout) {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ChildProcesses.stop(process, timeout);
   }
 
   public ServiceDescriptor service() {
