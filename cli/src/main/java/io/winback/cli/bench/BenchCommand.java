@@ -66,12 +66,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
-        "Measures the churn processor on a real local broker: sustained throughput (cancellations per",
-        "second, input to committed task) against a Kafka Streams pass-through baseline on the same broker,",
-        "and end-to-end latency p50/p99/max at a steady rate. Starts a fresh broker in a temp directory on",
-        "free ports (unless --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS names one, which should be idle)",
-        "and the processor's jar as a child JVM; stops both at the end or on Ctrl-C. The last line is:",
-        "bench: pipeline=<N>/s passthrough=<M>/s ratio=<R> p50_ms=<A> p99_ms=<B> heap_mb=<H>"})
+        "Measures the churn processor on a real local broker: sustained throughput",
+        "(cancellations per second, input to committed task) against a Kafka Streams",
+        "pass-through baseline on the same broker, and end-to-end latency p50/p99/max",
+        "at a steady rate. Starts a fresh broker in a temp directory on free ports",
+        "(unless --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS names one, which should",
+        "be idle) and the processor's jar as a child JVM; stops both at the end or on",
+        "Ctrl-C. Progress on stderr; the summary and, last, this line on stdout:",
+        "bench: pipeline=<N>/s passthrough=<M>/s ratio=<R> p50_ms=<A> p99_ms=<B> heap_mb=<H>",
+        "See docs/benchmarks.md."})
 public class BenchCommand implements Callable<Integer> {
 
   private static final long SEED = 20261201L;
@@ -129,6 +132,7 @@ public class BenchCommand implements Callable<Integer> {
   private volatile LocalBrokerProcess broker;
   private volatile Path work;
   private volatile boolean succeeded;
+  private volatile boolean interrupted;
   private Map<String, String> processorStreams = Map.of();
 
   @Override
@@ -147,15 +151,24 @@ public class BenchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CommandFailure("cannot create a temp directory: " + e.getMessage());
     }
-    Thread hook = new Thread(this::cleanup, "winback-bench-shutdown");
+    Thread hook = new Thread(() -> {
+      interrupted = true;
+      cleanup();
+    }, "winback-bench-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Run result = bench(run);
       succeeded = true;
       printSummary(result);
       return 0;
-    } catch (IllegalStateException | LocalBrokerException | UncheckedIOException e) {
-      throw new CommandFailure(e.getMessage());
+    } catch (RuntimeException e) {
+      if (interrupted) {
+        throw new CommandFailure("interrupted; stopped the processor and the broker it had started");
+      }
+      if (e instanceof IllegalStateException || e instanceof LocalBrokerException || e instanceof UncheckedIOException) {
+        throw new CommandFailure(e.getMessage());
+      }
+      throw e;
     } finally {
       cleanup();
       try {
@@ -169,7 +182,8 @@ public class BenchCommand implements Callable<Integer> {
   /** Everything measured, for the summary. */
   private record Run(String runId, String broker, BenchResult result, long passthroughCount,
       double passthroughSeconds, double passthroughOverall, long pipelineCount, double pipelineSeconds,
-      double pipelineOverall, Map<String, Long> tasksByTopic, String processorMetrics, CpuSnapshot cpuRun,
+      double pipelineOverall, Map<String, Long> tasksByTopic, List<Long> p99ByWindow, String processorMetrics,
+      CpuSnapshot cpuRun,
       CpuSnapshot cpuBaseline, CpuSnapshot cpuPipeline,
       long latencyMeasured, long latencyExpected, long peakLiveMb, int heapSamples, List<String> processorCommand,
       Instant started, double loadBefore, double loadAfter) {}
@@ -276,7 +290,7 @@ public class BenchCommand implements Callable<Integer> {
           latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
           heap.peakHeapMb());
       return new Run(run, bootstrap, result, baseline.count(), baseline.seconds(), baseline.perSecond(),
-          pipelineCount, pipelineSeconds, pipelineOverall, tasks.countByTopic(), metrics, cpuRun,
+          pipelineCount, pipelineSeconds, pipelineOverall, tasks.countByTopic(), tasks.p99ByWindow(), metrics, cpuRun,
           cpuBaseline, cpuPipeline, tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), command, started, load,
           loadAverage());
     }
@@ -367,8 +381,7 @@ public class BenchCommand implements Callable<Integer> {
     progress(Locale.ROOT, "baseline: %,d records, sustained %,.0f/s (overall %,.0f/s, %.1f s from the first committed"
         + " batch to the last record)", output.count(), output.sustainedPerSecond(cancellations), output.perSecond(),
         output.seconds());
-    streams.close(Duration.ofSeconds(30));
-    streams.cleanUp();
+    streams.close(Duration.ofSeconds(30)); // its state directory goes with the temp directory
     output.close();
     return output;
   }
@@ -482,6 +495,8 @@ public class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  latency      %,d of %,d tasks at %,d/s: p50 %d ms, p99 %d ms, max %d ms%n",
         run.latencyMeasured(), run.latencyExpected(), rate, result.p50Millis(), result.p99Millis(),
         result.maxMillis());
+    out.printf(Locale.ROOT, "               p99 by %d s window: %s ms%n", OutputCounter.WINDOW_MILLIS / 1000,
+        run.p99ByWindow());
     out.printf(Locale.ROOT, "  heap         peak used %d MB%s (%d samples, one a second)%n", result.heapMb(),
         run.peakLiveMb() > 0 ? ", peak live data after GC " + run.peakLiveMb() + " MB" : "", run.heapSamples());
     if (run.processorMetrics() != null) {
@@ -493,9 +508,14 @@ public class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  cpu          run of %.0f s: processor %.0f s, broker %.0f s, bench JVM (baseline, producers,"
         + " consumers) %.0f s%s%n", cpu.wallSeconds(), cpu.processor(), cpu.broker(), cpu.self(),
         cpu.others() < 0 ? "" : String.format(Locale.ROOT, ", other processes %.0f s", cpu.others()));
-    out.printf(Locale.ROOT, "  cpu/record   baseline %.3f ms (bench JVM + broker), pipeline %.3f ms (processor + broker"
-        + " + bench JVM, processor start-up included)%n", 1000 * run.cpuBaseline().ours() / cancellations,
-        1000 * run.cpuPipeline().ours() / cancellations);
+    CpuSnapshot baselineCpu = run.cpuBaseline();
+    CpuSnapshot pipelineCpu = run.cpuPipeline();
+    double perRecord = 1000.0 / cancellations;
+    out.printf(Locale.ROOT, "  cpu/record   baseline %.3f ms (bench JVM %.3f + broker %.3f); pipeline %.3f ms (processor"
+        + " %.3f + broker %.3f + bench JVM %.3f; processor start-up included)%n",
+        baselineCpu.ours() * perRecord, baselineCpu.self() * perRecord, baselineCpu.broker() * perRecord,
+        pipelineCpu.ours() * perRecord, pipelineCpu.processor() * perRecord, pipelineCpu.broker() * perRecord,
+        pipelineCpu.self() * perRecord);
     if (cpu.others() > 0.1 * cpu.wallSeconds()) {
       out.printf(Locale.ROOT, "  WARNING      other processes used %.1f of %d CPUs on average during the run: the figures"
           + " are lower than on a quiet machine%n", cpu.others() / cpu.wallSeconds(),
@@ -556,7 +576,7 @@ public class BenchCommand implements Callable<Integer> {
       broker.stop(Duration.ofSeconds(30));
     }
     if (work != null) {
-      if (succeeded && !keepData) {
+      if ((succeeded || interrupted) && !keepData) {
         deleteRecursively(work);
       } else {
         err.println("bench: kept " + work + " (broker data and logs)");

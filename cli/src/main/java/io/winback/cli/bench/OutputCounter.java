@@ -30,6 +30,7 @@ import org.apache.kafka.common.errors.WakeupException;
 final class OutputCounter implements AutoCloseable {
 
   private static final long HIGHEST_MILLIS = TimeUnit.MINUTES.toMillis(10);
+  static final long WINDOW_MILLIS = 5_000;
 
   private final String name;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -40,6 +41,8 @@ final class OutputCounter implements AutoCloseable {
   private final List<long[]> marks = new ArrayList<>();
   private final AtomicLong latencyCount = new AtomicLong();
   private final Histogram latency = new Histogram(HIGHEST_MILLIS, 3);
+  /** The same latencies by 5-second window of their timestamp, to see whether the tail is spread or bunched. */
+  private final Map<Long, Histogram> latencyByWindow = new TreeMap<>();
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile long firstNanos = -1;
@@ -86,6 +89,8 @@ final class OutputCounter implements AutoCloseable {
             long millis = Math.max(0, Math.min(HIGHEST_MILLIS, seenMillis - record.timestamp()));
             synchronized (latency) {
               latency.recordValue(millis);
+              latencyByWindow.computeIfAbsent((record.timestamp() - from) / WINDOW_MILLIS,
+                  window -> new Histogram(HIGHEST_MILLIS, 3)).recordValue(millis);
             }
             latencyCount.incrementAndGet();
           }
@@ -157,6 +162,13 @@ final class OutputCounter implements AutoCloseable {
   Histogram latency() {
     synchronized (latency) {
       return latency.copy();
+    }
+  }
+
+  /** p99 of each 5-second window of the measured latency phase, in order. */
+  List<Long> p99ByWindow() {
+    synchronized (latency) {
+      return latencyByWindow.values().stream().map(histogram -> histogram.getValueAtPercentile(99)).toList();
     }
   }
 
