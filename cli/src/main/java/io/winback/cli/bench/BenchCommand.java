@@ -79,7 +79,7 @@ public class BenchCommand implements Callable<Integer> {
 
   private static final long SEED = 20261201L;
   private static final List<TopicSpec<?, ?>> PROCESSOR_INPUTS =
-      List.of(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK, Topics.CASES);
+      List.of(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK);
 
   @Option(names = "--cancellations", paramLabel = "N", defaultValue = "200000",
       description = "Cancellations pre-loaded for the throughput phases (default: ${DEFAULT-VALUE}).")
@@ -251,7 +251,7 @@ public class BenchCommand implements Callable<Integer> {
       // The pipeline: the processor reads this run's relationships and cancellations from their start.
       String applicationId = "winback-bench-" + run;
       Map<TopicPartition, Long> processorStart = new HashMap<>();
-      processorStart.putAll(BenchKafka.endOffsets(admin, List.of(Topics.FEEDBACK, Topics.CASES)));
+      processorStart.putAll(BenchKafka.endOffsets(admin, List.of(Topics.FEEDBACK)));
       processorStart.putAll(relationshipsStart);
       processorStart.putAll(cancellationsStart);
       BenchKafka.commitStartOffsets(admin, applicationId, processorStart);

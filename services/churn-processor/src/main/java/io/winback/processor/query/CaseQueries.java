@@ -1,6 +1,7 @@
 package io.winback.processor.query;
 
 import io.winback.events.WinbackCase;
+import io.winback.processor.cases.CaseFile;
 import io.winback.processor.topology.StoreNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,17 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Interactive queries on the processor's stores. A key lives on exactly one instance; this tells
- * whether that is us (and answers) or which instance to ask instead.
+ * Interactive queries on the processor's stores. Everything lives in the partition of its
+ * customer: a customer's key names its owner, so a query by customer goes straight there. A case
+ * id does not say which customer it belongs to, so a query by case id asks this instance's own
+ * partitions and then each other instance (keeping a second copy of every case keyed by case id
+ * would cost a changelog write per case update for a rare query).
  */
 public final class CaseQueries {
 
@@ -36,16 +41,36 @@ public final class CaseQueries {
     this.self = self;
   }
 
-  public Owner ownerOfCase(String caseId) {
-    return owner(StoreNames.CASES_BY_ID, caseId);
+  /** Whether every store can be queried now: not while rebalancing or restoring. */
+  public boolean ready() {
+    return streams.state() == KafkaStreams.State.RUNNING;
   }
 
   public Owner ownerOfCustomer(String customerId) {
-    return owner(StoreNames.CUSTOMER_CASES, customerId);
+    if (!ready()) {
+      return new Owner.Unavailable();
+    }
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(StoreNames.CUSTOMER_CASES, customerId,
+        Serdes.String().serializer());
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+      return new Owner.Unavailable();
+    }
+    return metadata.activeHost().equals(self) ? new Owner.Local() : new Owner.Remote(metadata.activeHost());
   }
 
+  /** The other instances that run active partitions of the case store, each named once. */
+  public List<HostInfo> otherOwnersOfCases() {
+    return streams.streamsMetadataForStore(StoreNames.CASES).stream()
+        .filter(instance -> !instance.topicPartitions().isEmpty())
+        .map(StreamsMetadata::hostInfo)
+        .filter(host -> !host.equals(self))
+        .distinct()
+        .toList();
+  }
+
+  /** The case from this instance's own partitions, if it is one of theirs. */
   public Optional<WinbackCase> localCase(String caseId) {
-    return Optional.ofNullable(this.<WinbackCase>store(StoreNames.CASES_BY_ID).get(caseId));
+    return Optional.ofNullable(cases().get(caseId)).map(CaseFile::state);
   }
 
   /** The customer's cases, oldest first, from the stores of the customer's partition. */
@@ -54,21 +79,14 @@ public final class CaseQueries {
     if (ids == null) {
       return List.of();
     }
-    ReadOnlyKeyValueStore<String, WinbackCase> cases = store(StoreNames.CASES);
+    ReadOnlyKeyValueStore<String, CaseFile> cases = cases();
     List<WinbackCase> found = new ArrayList<>();
-    ids.forEach(id -> Optional.ofNullable(cases.get(id)).ifPresent(found::add));
+    ids.forEach(id -> Optional.ofNullable(cases.get(id)).map(CaseFile::state).ifPresent(found::add));
     return found;
   }
 
-  private Owner owner(String store, String key) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return new Owner.Unavailable();
-    }
-    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-      return new Owner.Unavailable();
-    }
-    return metadata.activeHost().equals(self) ? new Owner.Local() : new Owner.Remote(metadata.activeHost());
+  private ReadOnlyKeyValueStore<String, CaseFile> cases() {
+    return store(StoreNames.CASES);
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -26,8 +26,10 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Cases as JSON, served from the state stores. A request that reaches an instance that does not
- * own the key is forwarded once to the owner; during a rebalance the answer is 503 with Retry-After.
+ * Cases as JSON, served from the state stores. A request for a customer that reaches an instance
+ * that does not own the customer's partition is forwarded once to the owner; a request for a case
+ * id goes to the other instances until one has it. During a rebalance the answer is 503 with
+ * Retry-After.
  */
 @RestController
 class CaseQueryController {
@@ -44,14 +46,44 @@ class CaseQueryController {
     this.self = new HostInfo(properties.advertisedHost(), port);
   }
 
+  /**
+   * From this instance's partitions, else from the first other instance that has it: a case id
+   * does not name its partition (see {@link CaseQueries}). A forwarded request answers only for
+   * itself, so a request is forwarded at most once per instance.
+   */
   @GetMapping("/cases/{caseId}")
   ResponseEntity<String> caseById(@PathVariable String caseId,
       @RequestHeader(value = FORWARDED, required = false) String forwarded) {
-    return answer(queries -> queries.ownerOfCase(caseId), forwarded, "/cases/{id}", caseId, queries -> {
-      Optional<WinbackCase> found = queries.localCase(caseId);
-      return found.map(c -> json(JsonRecords.toJson(c).toString()))
-          .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "no case " + caseId));
-    });
+    KafkaStreams streams = factoryBean.getKafkaStreams();
+    if (streams == null) {
+      return unavailable();
+    }
+    CaseQueries queries = new CaseQueries(streams, self);
+    try {
+      if (!queries.ready()) {
+        return unavailable();
+      }
+      Optional<WinbackCase> local = queries.localCase(caseId);
+      if (local.isPresent()) {
+        return json(JsonRecords.toJson(local.get()).toString());
+      }
+      ResponseEntity<String> failed = null;
+      if (forwarded == null) {
+        for (HostInfo other : queries.otherOwnersOfCases()) {
+          ResponseEntity<String> answer = forward(other, "/cases/{id}", caseId);
+          if (answer.getStatusCode().is2xxSuccessful()) {
+            return answer;
+          }
+          if (answer.getStatusCode().value() != HttpStatus.NOT_FOUND.value()) {
+            failed = answer;
+          }
+        }
+      }
+      // Not found is only certain when every instance said so.
+      return failed != null ? failed : problem(HttpStatus.NOT_FOUND, "no case " + caseId);
+    } catch (InvalidStateStoreException e) {
+      return unavailable();
+    }
   }
 
   @GetMapping("/customers/{customerId}/cases")
@@ -97,7 +129,7 @@ class CaseQueryController {
       return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
           .body(e.getResponseBodyAsString());
     } catch (RuntimeException e) {
-      return problem(HttpStatus.BAD_GATEWAY, "the instance owning this key did not answer");
+      return problem(HttpStatus.BAD_GATEWAY, "the instance " + owner.host() + ":" + owner.port() + " did not answer");
     }
   }
 

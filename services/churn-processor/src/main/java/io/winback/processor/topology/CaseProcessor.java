@@ -5,7 +5,6 @@ import io.winback.events.CancellationType;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
-import io.winback.events.WinbackCase;
 import io.winback.processor.cases.CaseFile;
 import io.winback.processor.cases.CaseIds;
 import io.winback.processor.cases.CaseLifecycle;
@@ -43,8 +42,7 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
   private final ProcessorMetrics metrics;
   private final Duration timerInterval;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<String, WinbackCase> cases;
-  private KeyValueStore<String, CancellationEvent> cancellations;
+  private KeyValueStore<String, CaseFile> cases;
   private KeyValueStore<String, List<String>> customerCases;
   private KeyValueStore<String, CustomerRelationship> relationships;
   private KeyValueStore<String, String> doNotContact;
@@ -60,7 +58,6 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     cases = context.getStateStore(StoreNames.CASES);
-    cancellations = context.getStateStore(StoreNames.CASE_CANCELLATIONS);
     customerCases = context.getStateStore(StoreNames.CUSTOMER_CASES);
     relationships = context.getStateStore(StoreNames.RELATIONSHIPS);
     doNotContact = context.getStateStore(StoreNames.DO_NOT_CONTACT);
@@ -148,7 +145,8 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
     relationships.delete(customerId);
     for (CaseFile file : casesOf(customerId)) {
       if (file.cancellation().getReasonText() != null) {
-        cancellations.put(file.caseId(), CancellationEvent.newBuilder(file.cancellation()).setReasonText(null).build());
+        cases.put(file.caseId(), new CaseFile(file.state(),
+            CancellationEvent.newBuilder(file.cancellation()).setReasonText(null).build()));
       }
     }
     metrics.count("customer-erased");
@@ -193,13 +191,12 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
       }
     }
     if (before == null) {
-      cancellations.put(after.caseId(), after.cancellation());
       List<String> ids = new ArrayList<>(customerCaseIds(after.customerId()));
       ids.add(after.caseId());
       customerCases.put(after.customerId(), ids);
     }
     if (before == null || !before.state().equals(after.state())) {
-      cases.put(after.caseId(), after.state());
+      cases.put(after.caseId(), after);
       context.forward(new Record<>(after.caseId(), after.state(), timestamp), ChurnTopology.CASE_UPDATES);
       if (before == null || before.state().getStatus() != after.state().getStatus()) {
         metrics.caseStatus(after.state().getStatus());
@@ -242,8 +239,7 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
   }
 
   private CaseFile load(String caseId) {
-    WinbackCase state = cases.get(caseId);
-    return state == null ? null : new CaseFile(state, cancellations.get(caseId));
+    return cases.get(caseId);
   }
 
   private Instant now() {

@@ -20,8 +20,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The churn processor's topology, top to bottom: three inputs read as bytes and decoded (bad
  * ones to the dead-letter topic), one case processor per customer partition with its stores
- * and timers, tasks out by channel family, cases out by caseId, and the case log read back into
- * a store keyed by caseId for queries.
+ * and timers, tasks out by channel family and cases out by caseId.
+ *
+ * <p>Every store write is a changelog record in the same transaction, so the stores are kept
+ * few: one value per case (state and cancellation together), and no copy of winback.cases.v1
+ * keyed by caseId; a query by caseId asks each instance's own cases instead (see CaseQueries).
  */
 public final class ChurnTopology {
 
@@ -58,9 +61,7 @@ public final class ChurnTopology {
     // The case processor: the lifecycle wired to this partition's stores and timers.
     topology.addProcessor(CASE_PROCESSOR, () -> new CaseProcessor(lifecycle, metrics, timerInterval),
         "decode-cancellations", "decode-relationships", "decode-feedback");
-    topology.addStateStore(store(StoreNames.CASES, strings, Topics.CASES.valueSerde()), CASE_PROCESSOR);
-    topology.addStateStore(store(StoreNames.CASE_CANCELLATIONS, strings, Topics.CANCELLATIONS.valueSerde()),
-        CASE_PROCESSOR);
+    topology.addStateStore(store(StoreNames.CASES, strings, new CaseFileSerde()), CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.CUSTOMER_CASES, strings,
         Serdes.ListSerde(java.util.ArrayList.class, Serdes.String())), CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.RELATIONSHIPS, strings, Topics.RELATIONSHIPS.valueSerde()),
@@ -79,11 +80,6 @@ public final class ChurnTopology {
         CASE_PROCESSOR);
     topology.addSink(DEAD_LETTERS, Topics.DEAD_LETTERS.name(), bytes.serializer(), bytes.serializer(),
         "decode-cancellations", "decode-relationships", "decode-feedback", CASE_PROCESSOR);
-
-    // The case log, keyed and partitioned by caseId, answers GET /cases/{caseId}.
-    topology.addSource("case-log", bytes.deserializer(), bytes.deserializer(), Topics.CASES.name());
-    topology.addProcessor("index-cases-by-id", CasesByIdProcessor::new, "case-log");
-    topology.addStateStore(store(StoreNames.CASES_BY_ID, strings, Topics.CASES.valueSerde()), "index-cases-by-id");
     return topology;
   }
 

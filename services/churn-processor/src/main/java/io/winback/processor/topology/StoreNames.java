@@ -3,10 +3,11 @@ package io.winback.processor.topology;
 /** The processor's state stores. Their changelogs are internal topics named after the application id. */
 public final class StoreNames {
 
-  /** caseId to the case's public state. Lives in the partition of the case's customer. */
+  /**
+   * caseId to the case file: the case's public state and the cancellation that opened it. Lives in
+   * the partition of the case's customer, so a query by caseId alone asks every instance.
+   */
   public static final String CASES = "cases";
-  /** caseId to the cancellation that opened it. */
-  public static final String CASE_CANCELLATIONS = "case-cancellations";
   /** customerId to the caseIds of that customer. */
   public static final String CUSTOMER_CASES = "customer-cases";
   /** customerId to the CRM relationship (personal data: removed on a CRM tombstone). */
@@ -15,8 +16,6 @@ public final class StoreNames {
   public static final String DO_NOT_CONTACT = "do-not-contact";
   /** Pending timers, keyed so that a range scan yields the due ones in time order. */
   public static final String TIMERS = "timers";
-  /** caseId to case, partitioned by caseId (from winback.cases.v1), for queries by caseId. */
-  public static final String CASES_BY_ID = "cases-by-id";
 
   private StoreNames() {}
 }

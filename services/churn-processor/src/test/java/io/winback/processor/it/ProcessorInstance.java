@@ -100,7 +100,7 @@ final class ProcessorInstance implements AutoCloseable {
   }
 
   boolean holdsCase(String caseId) {
-    return holdsLocally(StoreNames.CASES_BY_ID, caseId);
+    return holdsLocally(StoreNames.CASES, caseId);
   }
 
   boolean holdsCustomer(String customerId) {

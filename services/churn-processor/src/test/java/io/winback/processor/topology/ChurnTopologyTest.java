@@ -425,8 +425,7 @@ class ChurnTopologyTest {
       app.erase("C-1");
 
       assertThat(app.driver.<String, Object>getKeyValueStore(StoreNames.RELATIONSHIPS).get("C-1")).isNull();
-      CancellationEvent kept = app.driver.<String, CancellationEvent>getKeyValueStore(StoreNames.CASE_CANCELLATIONS)
-          .get(caseOf(event));
+      CancellationEvent kept = app.caseFile(caseOf(event)).cancellation();
       assertThat(kept.getReasonText()).isNull();
       assertThat(kept.getEventId()).isEqualTo(event.getEventId());
       assertThat(app.latestCase(caseOf(event)).getStatus()).isEqualTo(CaseStatus.OPEN);

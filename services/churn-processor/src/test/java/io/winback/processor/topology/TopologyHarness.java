@@ -5,6 +5,7 @@ import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
 import io.winback.events.WinbackCase;
+import io.winback.processor.cases.CaseFile;
 import io.winback.processor.cases.CaseLifecycle;
 import io.winback.processor.policy.ChannelPolicy;
 import io.winback.processor.policy.PolicySettings;
@@ -124,11 +125,12 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   WinbackCase latestCase(String caseId) {
-    return store().get(caseId);
+    CaseFile file = caseFile(caseId);
+    return file == null ? null : file.state();
   }
 
-  org.apache.kafka.streams.state.KeyValueStore<String, WinbackCase> store() {
-    return driver.getKeyValueStore(StoreNames.CASES);
+  CaseFile caseFile(String caseId) {
+    return driver.<String, CaseFile>getKeyValueStore(StoreNames.CASES).get(caseId);
   }
 
   @Override
