@@ -55,7 +55,7 @@ import picocli.CommandLine.Option;
  *   <li>A fresh local broker in a temp directory on free ports (or the one named by
  *       --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS), the catalogue's topics and the baseline's.</li>
  *   <li>Pre-load: the customers' relationships, then N cancellations, ids unique to the run.</li>
- *   <li>Baseline: an in-process pass-through topology (exactly_once_v2, commit.interval.ms=100) reads
+ *   <li>Baseline: an in-process pass-through topology (with the processor's Kafka Streams properties) reads
  *       the N cancellations from the start; its committed output is counted.</li>
  *   <li>Pipeline: the real churn-processor jar in a child JVM with a new application id reads the
  *       same relationships and N cancellations from the start; its committed tasks are counted.</li>
