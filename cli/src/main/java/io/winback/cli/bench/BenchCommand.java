@@ -101,6 +101,11 @@ public class BenchCommand implements Callable<Integer> {
       description = "Steady-rate warm-up before the latency is measured (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
+  @Option(names = "--baseline-runs", paramLabel = "N", defaultValue = "3",
+      description = "Pass-through runs over the same cancellations; the median counts (default: ${DEFAULT-VALUE})."
+          + " One run lasts only seconds and moves by a fifth from run to run.")
+  int baselineRuns;
+
   @Option(names = "--processor-heap", paramLabel = "SIZE", defaultValue = "512m",
       description = "Maximum heap (-Xmx) of the churn processor JVM (default: ${DEFAULT-VALUE}).")
   String processorHeap;
@@ -140,6 +145,7 @@ public class BenchCommand implements Callable<Integer> {
     requirePositive("--cancellations", cancellations);
     requirePositive("--customers", customers);
     requirePositive("--rate", rate);
+    requirePositive("--baseline-runs", baselineRuns);
     requirePositive("--latency-seconds", latencySeconds);
     requirePositive("--stall-timeout", stallSeconds);
     if (warmupSeconds < 0) {
@@ -181,7 +187,7 @@ public class BenchCommand implements Callable<Integer> {
 
   /** Everything measured, for the summary. */
   private record Run(String runId, String broker, BenchResult result, long passthroughCount,
-      double passthroughSeconds, double passthroughOverall, long pipelineCount, double pipelineSeconds,
+      double passthroughSeconds, double passthroughOverall, List<Long> passthroughRates, long pipelineCount, double pipelineSeconds,
       double pipelineOverall, Map<String, Long> tasksByTopic, List<Long> p99ByWindow, String processorMetrics,
       CpuSnapshot cpuRun,
       CpuSnapshot cpuBaseline, CpuSnapshot cpuPipeline,
@@ -194,6 +200,12 @@ public class BenchCommand implements Callable<Integer> {
     CpuSnapshot minus(CpuSnapshot earlier) {
       return new CpuSnapshot(nanos - earlier.nanos, machine < 0 || earlier.machine < 0 ? -1 : machine - earlier.machine,
           broker - earlier.broker, processor - earlier.processor, self - earlier.self);
+    }
+
+    /** The average of one of {@code runs} equal runs measured together. */
+    CpuSnapshot dividedBy(int runs) {
+      return new CpuSnapshot(nanos / runs, machine < 0 ? -1 : machine / runs, broker / runs, processor / runs,
+          self / runs);
     }
 
     double wallSeconds() {
@@ -245,8 +257,18 @@ public class BenchCommand implements Callable<Integer> {
       publishCancellations(bootstrap, workload);
 
       CpuSnapshot beforeBaseline = cpuNow(null);
-      OutputCounter baseline = passthrough(admin, bootstrap, run, cancellationsStart, workload.keyPrefix());
-      CpuSnapshot cpuBaseline = cpuNow(null).minus(beforeBaseline);
+      List<OutputCounter> baselines = new ArrayList<>();
+      for (int attempt = 1; attempt <= baselineRuns; attempt++) {
+        baselines.add(passthrough(admin, bootstrap, run + "-" + attempt, cancellationsStart, workload.keyPrefix()));
+      }
+      // CPU per run, so that its per-record figure compares with the pipeline's single run.
+      CpuSnapshot cpuBaseline = cpuNow(null).minus(beforeBaseline).dividedBy(baselineRuns);
+      OutputCounter baseline = median(baselines);
+      List<Long> baselineRates = baselines.stream()
+          .map(counter -> Math.round(counter.sustainedPerSecond(cancellations))).toList();
+      if (baselineRuns > 1) {
+        progress(Locale.ROOT, "baseline: sustained %s/s in %d runs; the median counts", baselineRates, baselineRuns);
+      }
 
       // The pipeline: the processor reads this run's relationships and cancellations from their start.
       String applicationId = "winback-bench-" + run;
@@ -289,7 +311,7 @@ public class BenchCommand implements Callable<Integer> {
       BenchResult result = new BenchResult(pipelineRate, baseline.sustainedPerSecond(cancellations),
           latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
           heap.peakHeapMb());
-      return new Run(run, bootstrap, result, baseline.count(), baseline.seconds(), baseline.perSecond(),
+      return new Run(run, bootstrap, result, baseline.count(), baseline.seconds(), baseline.perSecond(), baselineRates,
           pipelineCount, pipelineSeconds, pipelineOverall, tasks.countByTopic(), tasks.p99ByWindow(), metrics, cpuRun,
           cpuBaseline, cpuPipeline, tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), command, started, load,
           loadAverage());
@@ -356,6 +378,13 @@ public class BenchCommand implements Callable<Integer> {
 
   // ---------------------------------------------------------------------------------------------
   // Phases
+
+  /** The run with the median sustained rate (the lower middle one for an even count). */
+  private OutputCounter median(List<OutputCounter> runs) {
+    List<OutputCounter> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(counter -> counter.sustainedPerSecond(cancellations)));
+    return sorted.get((sorted.size() - 1) / 2);
+  }
 
   private OutputCounter passthrough(Admin admin, String bootstrap, String run,
       Map<TopicPartition, Long> cancellationsStart, String keyPrefix) {
@@ -484,6 +513,10 @@ public class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  baseline     %,d records in %.1f s: sustained %,.0f/s, overall %,.0f/s (Kafka Streams"
         + " pass-through in the bench JVM)%n", run.passthroughCount(), run.passthroughSeconds(),
         result.passthroughRate(), run.passthroughOverall());
+    if (run.passthroughRates().size() > 1) {
+      out.printf(Locale.ROOT, "               the median of %d runs over the same input, sustained %s/s%n",
+          run.passthroughRates().size(), run.passthroughRates());
+    }
     out.printf(Locale.ROOT, "  streams cfg  both: %s%n", processorStreams);
     out.printf(Locale.ROOT, "  pipeline     %,d tasks in %.1f s: sustained %,.0f/s, overall %,.0f/s (churn-processor,"
         + " %s)%n", run.pipelineCount(), run.pipelineSeconds(), result.pipelineRate(), run.pipelineOverall(),
