@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataGrace how long a cancellation waits for CRM data before its case is NEEDS_DATA
  * @param timerInterval how often due timers are checked (wall-clock punctuation)
  * @param advertisedHost the host other instances reach this one on, for forwarded queries
+ * @param forwardTimeout how long a forwarded query waits for another instance (connect and answer
+ *     each), so that one hung instance cannot hold every query to it
  */
 @ConfigurationProperties("winback.processor")
 public record ProcessorProperties(
     @DefaultValue("15m") Duration dataGrace,
     @DefaultValue("1s") Duration timerInterval,
-    @DefaultValue("localhost") String advertisedHost) {}
+    @DefaultValue("localhost") String advertisedHost,
+    @DefaultValue("5s") Duration forwardTimeout) {}

@@ -6,6 +6,7 @@ import io.winback.events.WinbackCase;
 import io.winback.processor.ProcessorProperties;
 import io.winback.schemas.json.JsonRecords;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +40,16 @@ class CaseQueryController {
 
   private final StreamsBuilderFactoryBean factoryBean;
   private final HostInfo self;
-  private final RestClient http = RestClient.create();
+  private final RestClient http;
 
   CaseQueryController(StreamsBuilderFactoryBean factoryBean, ProcessorProperties properties,
       @Value("${server.port:8081}") int port) {
     this.factoryBean = factoryBean;
     this.self = new HostInfo(properties.advertisedHost(), port);
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(properties.forwardTimeout()).build());
+    requests.setReadTimeout(properties.forwardTimeout());
+    this.http = RestClient.builder().requestFactory(requests).build();
   }
 
   /**
