@@ -17,6 +17,7 @@ import io.winback.processor.policy.ContactHistory;
 import io.winback.processor.policy.Decision;
 import io.winback.processor.policy.DueDates;
 import io.winback.processor.policy.Rationale;
+import io.winback.processor.policy.RuleIds;
 import io.winback.processor.tasks.OutreachTaskRef;
 import io.winback.processor.tasks.TaskFactory;
 import java.time.Duration;
@@ -204,7 +205,7 @@ public final class CaseLifecycle {
         dueDates.dueAt(channel, now, DueDates.zoneOf(customer.getTimezone()), file.cancellation().getEffectiveAt()),
         notReached.getChannel() == Channel.IN_PERSON && customer.getAccountManager() != null
             ? customer.getAccountManager().getId() : null,
-        List.of(new Rationale("follow-up.retry-not-reached",
+        List.of(new Rationale(RuleIds.FOLLOW_UP_RETRY_NOT_REACHED,
             "The customer was not reached on attempt " + notReached.getAttempt() + "; one more try on the same channel.")));
     return withNewTask(file, customer, retry, file.attempts() + 1, now, new ArrayList<>());
   }

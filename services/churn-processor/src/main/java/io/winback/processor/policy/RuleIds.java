@@ -27,6 +27,7 @@ public final class RuleIds {
   public static final String FALLBACK_NEGATIVE_RESPONSE_FOR_PHONE = "fallback.negative-response-for-phone";
 
   public static final String FOLLOW_UP_OTHER_FAMILY = "follow-up.other-family";
+  public static final String FOLLOW_UP_RETRY_NOT_REACHED = "follow-up.retry-not-reached";
   public static final String NEXT_WRITTEN_DELIVERY_FAILED = "next-written.delivery-failed";
 
   public static final String DUE_WRITTEN_AT_ONCE = "due.written.at-once";

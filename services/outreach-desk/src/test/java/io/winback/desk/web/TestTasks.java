@@ -44,9 +44,13 @@ final class TestTasks {
             + "Zusammenarbeit bedanken.\n\nMit besten Grüßen\nIhr Winback-Team")
         .setContact(contact("Anna Schmidt"))
         .setRationale(List.of(
-            RationaleEntry.newBuilder().setRuleId("consent").setReason("The customer consents to this channel").build(),
-            RationaleEntry.newBuilder().setRuleId("phone.positive").setReason("Responded well to personal contact")
-                .build()))
+            RationaleEntry.newBuilder().setRuleId("prefer.phone.positive-response")
+                .setReason("responded well to personal approaches before: phone").build(),
+            RationaleEntry.newBuilder().setRuleId("eligible.phone")
+                .setReason("consent for phone calls, phone number on file").build(),
+            // A rule of a newer processor that this desk has no German line for yet.
+            RationaleEntry.newBuilder().setRuleId("prefer.some-future-rule")
+                .setReason("a rule this desk does not know yet").build()))
         .setPolicyVersion("2026-11.1")
         .setCreatedAt(dueAt.minusSeconds(3600))
         .setContext(CaseContext.newBuilder()

@@ -240,17 +240,23 @@ class WorklistPagesTest {
     String de = mvc.perform(get("/worklist/tasks/t-1").with(user("agent").roles("AGENT")).header("Accept-Language", "de"))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(de).contains("Anna Schmidt", "+4930123456", "Premium", "Preis", "Zu teuer geworden", "Glasfaser 250",
-        "31.01.2027", "01.03.2015", "11 Jahre", "Responded well to personal contact", "Zusammenarbeit bedanken",
+        "31.01.2027", "01.03.2015", "11 Jahre", "Zusammenarbeit bedanken",
         "Vorbereitung", "Offene Fragen", "Respekt", "Was vermieden werden sollte", "Verständnis statt Vorwürfe",
         "Ein Nein respektieren", "Professionell bleiben", "Stand des Falls", "data-status=\"OPEN\"",
         "Aufgabe übernehmen", "Ergebnis erfassen", "maxlength=\"200\"", "name=\"_csrf\"");
+    // Why this channel, in German by rule id; a rule id without a German line keeps the processor's text.
+    assertThat(de).contains("Hat auf persönliche Ansprache bisher gut reagiert: Anruf",
+        "Einwilligung für Anrufe, Telefonnummer liegt vor", "a rule this desk does not know yet",
+        "prefer.phone.positive-response").doesNotContain("responded well to personal approaches before");
     // Phone: the outcomes of a call, not SENT; no reassign form for an agent.
     assertThat(de).contains("value=\"FEEDBACK_RECEIVED\"", "value=\"NOT_REACHED\"").doesNotContain("value=\"SENT\"")
         .doesNotContain("reassign-form");
 
     String en = mvc.perform(get("/worklist/tasks/t-1").with(user("agent").roles("AGENT")).header("Accept-Language", "en"))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(en).contains("Preparation", "Open questions", "What to avoid", "Case status", "Claim task", "11 years");
+    assertThat(en).contains("Preparation", "Open questions", "What to avoid", "Case status", "Claim task", "11 years",
+        "responded well to personal approaches before: phone", "consent for phone calls, phone number on file")
+        .doesNotContain("Einwilligung für Anrufe");
   }
 
   @Test
