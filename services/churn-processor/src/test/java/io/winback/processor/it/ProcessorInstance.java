@@ -4,6 +4,8 @@ import io.winback.processor.ChurnProcessorApplication;
 import io.winback.processor.topology.StoreNames;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,15 +41,18 @@ final class ProcessorInstance implements AutoCloseable {
    * in as command-line arguments: SpringApplicationBuilder#properties would only be defaults,
    * weaker than application.yml.
    */
-  static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDir) {
+  static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDir, String... extraArgs) {
     int port = FreePorts.next();
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(ChurnProcessorApplication.class).run(
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--spring.kafka.bootstrap-servers=" + bootstrapServers,
         "--spring.kafka.streams.application-id=" + applicationId,
         "--spring.kafka.streams.state-dir=" + stateDir,
         "--winback.processor.advertised-host=localhost",
-        "--spring.main.banner-mode=off");
+        "--spring.main.banner-mode=off"));
+    args.addAll(List.of(extraArgs));
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(ChurnProcessorApplication.class)
+        .run(args.toArray(String[]::new));
     return new ProcessorInstance(context, port);
   }
 

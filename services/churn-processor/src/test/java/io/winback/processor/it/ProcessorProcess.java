@@ -89,6 +89,23 @@ final class ProcessorProcess implements AutoCloseable {
         });
   }
 
+  /** SIGSTOP: the process stays, its connections stay open, and it answers nothing until resumed. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   /** SIGKILL (Process#destroyForcibly on Linux), and the exit code the JVM reports for it. */
   int kill() throws InterruptedException {
     process.destroyForcibly();
