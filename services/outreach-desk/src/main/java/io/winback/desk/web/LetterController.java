@@ -61,7 +61,8 @@ public class LetterController {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound(Model model) {
     model.addAttribute("detail", messages.getMessage("problem.noLetter", null, LocaleContextHolder.getLocale()));
-    return "error/404";
+    model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+    return "error";
   }
 
   /** "Winback Kundenservice <kundenservice@...>" → "Winback Kundenservice". */

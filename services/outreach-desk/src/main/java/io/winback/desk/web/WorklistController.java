@@ -201,7 +201,8 @@ public class WorklistController {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound(TaskProblem.NotFound problem, Model model) {
     model.addAttribute("detail", msg("problem.notFound"));
-    return "error/404";
+    model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+    return "error";
   }
 
   // ---- helpers ------------------------------------------------------------------------------
