@@ -5,10 +5,9 @@ import io.winback.events.CaseStatus;
 import io.winback.events.CaseTask;
 import io.winback.events.TaskState;
 import io.winback.events.WinbackCase;
-import java.util.EnumSet;
+import io.winback.schemas.rules.CaseStatuses;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Everything the processor keeps about one case: its public state and the cancellation that
@@ -16,12 +15,8 @@ import java.util.Set;
  */
 public record CaseFile(WinbackCase state, CancellationEvent cancellation) {
 
-  private static final Set<CaseStatus> CLOSED = EnumSet.of(CaseStatus.WON_BACK,
-      CaseStatus.FEEDBACK_COLLECTED, CaseStatus.DECLINED, CaseStatus.NO_RESPONSE, CaseStatus.WITHDRAWN,
-      CaseStatus.SUPPRESSED);
-
   public static boolean isClosed(CaseStatus status) {
-    return CLOSED.contains(status);
+    return CaseStatuses.isClosed(status);
   }
 
   public boolean closed() {

@@ -71,9 +71,9 @@ public final class DueDates {
       }
     };
 
-    ZonedDateTime regular = QuietHours.earliestAllowedFrom(target, settings);
+    ZonedDateTime regular = settings.quietHours().earliestAllowedFrom(target);
     if (effectiveAt != null) {
-      ZonedDateTime cap = QuietHours.latestAllowedBefore(effectiveAt.atStartOfDay(customerZone), settings);
+      ZonedDateTime cap = settings.quietHours().latestAllowedBefore(effectiveAt.atStartOfDay(customerZone));
       if (regular.isAfter(cap)) {
         return capped(local, cap, rationale);
       }
@@ -85,7 +85,7 @@ public final class DueDates {
   }
 
   private DueDate capped(ZonedDateTime local, ZonedDateTime cap, List<Rationale> rationale) {
-    ZonedDateTime earliest = QuietHours.earliestAllowedFrom(local, settings);
+    ZonedDateTime earliest = settings.quietHours().earliestAllowedFrom(local);
     if (!cap.isBefore(earliest)) {
       rationale.add(new Rationale(RuleIds.DUE_BEFORE_CONTRACT_END,
           "brought forward to the last contact window before the contract ends"));

@@ -1,8 +1,8 @@
 package io.winback.processor.policy;
 
 import io.winback.events.Channel;
-import io.winback.events.Consent;
 import io.winback.events.CustomerRelationship;
+import io.winback.schemas.rules.ChannelConsent;
 
 /**
  * Whether a channel may be used for a customer: only with the customer's consent for that channel
@@ -21,7 +21,7 @@ public final class Eligibility {
   }
 
   public static Verdict check(Channel channel, CustomerRelationship customer) {
-    if (!hasConsent(channel, customer.getConsent())) {
+    if (!ChannelConsent.allows(customer.getConsent(), channel)) {
       return Verdict.NO_CONSENT;
     }
     return hasContactData(channel, customer) ? Verdict.ELIGIBLE : Verdict.NO_CONTACT_DATA;
@@ -38,19 +38,6 @@ public final class Eligibility {
           "no consent for " + consent);
       case NO_CONTACT_DATA -> new Rationale(RuleIds.noContactDataFor(channel),
           "consent for " + consent + " but no " + data + " on file");
-    };
-  }
-
-  private static boolean hasConsent(Channel channel, Consent consent) {
-    if (consent == null) {
-      return false;
-    }
-    return switch (channel) {
-      case EMAIL -> consent.getEmail();
-      case PHONE -> consent.getPhone();
-      case LETTER -> consent.getLetter();
-      case WHATSAPP -> consent.getWhatsapp();
-      case IN_PERSON -> consent.getVisit();
     };
   }
 

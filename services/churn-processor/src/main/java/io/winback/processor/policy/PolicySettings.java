@@ -1,5 +1,6 @@
 package io.winback.processor.policy;
 
+import io.winback.schemas.rules.QuietHours;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -45,6 +46,11 @@ public record PolicySettings(
     requireThat(maxAttempts >= 1, "maxAttempts must be at least 1");
     requireThat(phoneBusinessDays >= 0, "phoneBusinessDays must not be negative");
     requireThat(inPersonDays >= 0, "inPersonDays must not be negative");
+  }
+
+  /** Nights and Sundays in the customer's zone, the rule the desk checks again when it sends. */
+  public QuietHours quietHours() {
+    return new QuietHours(quietHoursStart, quietHoursEnd);
   }
 
   /** The settings the product issue asks for. */

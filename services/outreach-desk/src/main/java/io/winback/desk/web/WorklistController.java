@@ -14,13 +14,13 @@ import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.CancellationReason;
 import io.winback.events.Channel;
 import io.winback.events.Outcome;
+import io.winback.schemas.rules.CaseStatuses;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -49,10 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class WorklistController {
 
   private static final Logger log = LoggerFactory.getLogger(WorklistController.class);
-
-  /** Statuses after which the processor changes a case no more. */
-  static final Set<String> FINAL_CASE_STATUSES =
-      Set.of("WON_BACK", "FEEDBACK_COLLECTED", "DECLINED", "NO_RESPONSE", "WITHDRAWN", "SUPPRESSED");
 
   /** Back to the task page; {taskId} is taken from the request's path. */
   private static final String TASK_PAGE = "redirect:/worklist/tasks/{taskId}";
@@ -115,7 +111,7 @@ public class WorklistController {
     boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me);
     model.addAttribute("task", task);
     model.addAttribute("caseStatus", caseStatus);
-    model.addAttribute("caseFinal", caseStatus != null && FINAL_CASE_STATUSES.contains(caseStatus.status()));
+    model.addAttribute("caseFinal", caseStatus != null && CaseStatuses.isClosed(caseStatus.status()));
     model.addAttribute("claimedByMe", me.equals(task.claimedBy()));
     model.addAttribute("claimedByOther", claimedByOther);
     model.addAttribute("canClaim", task.status() == TaskStatus.OPEN && task.claimedBy() == null);
@@ -141,7 +137,7 @@ public class WorklistController {
     return worklist.caseStatus(item.caseId())
         .map(status -> new CaseStatusJson(item.caseId(), status.status(),
             messages.getMessage("caseStatus." + status.status(), null, status.status(), locale),
-            status.statusReason(), status.updatedAt(), FINAL_CASE_STATUSES.contains(status.status())))
+            status.statusReason(), status.updatedAt(), CaseStatuses.isClosed(status.status())))
         .orElseGet(() -> new CaseStatusJson(item.caseId(), null,
             messages.getMessage("caseStatus.unknown", null, locale), null, null, false));
   }

@@ -1,23 +1,24 @@
-package io.winback.processor.policy;
+package io.winback.schemas.rules;
 
-import static io.winback.processor.policy.PolicyFixtures.BERLIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 class QuietHoursTest {
 
-  private static final PolicySettings DEFAULTS = PolicySettings.defaults();
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final QuietHours DEFAULTS = QuietHours.defaults();
 
   private static ZonedDateTime at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(BERLIN);
   }
 
   private static boolean quiet(String localDateTime) {
-    return QuietHours.isQuiet(at(localDateTime), DEFAULTS);
+    return DEFAULTS.isQuiet(at(localDateTime));
   }
 
   @Test
@@ -62,88 +63,88 @@ class QuietHoursTest {
 
   @Test
   void aNonQuietTimeStaysAsItIs() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-11T10:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-11T10:00")))
         .isEqualTo(at("2026-11-11T10:00"));
   }
 
   @Test
   void theEveningMovesToTheNextMorning() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-11T21:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-11T21:00")))
         .isEqualTo(at("2026-11-12T08:00"));
   }
 
   @Test
   void theEarlyMorningMovesToEightTheSameDay() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-11T07:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-11T07:00")))
         .isEqualTo(at("2026-11-11T08:00"));
   }
 
   @Test
   void saturdayEveningMovesToMonday() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-14T21:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-14T21:00")))
         .isEqualTo(at("2026-11-16T08:00"));
   }
 
   @Test
   void sundayEarlyMorningMovesToMonday() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-15T07:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-15T07:00")))
         .isEqualTo(at("2026-11-16T08:00"));
   }
 
   @Test
   void sundayNoonMovesToMonday() {
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-15T12:00"), DEFAULTS))
+    assertThat(DEFAULTS.earliestAllowedFrom(at("2026-11-15T12:00")))
         .isEqualTo(at("2026-11-16T08:00"));
   }
 
   @Test
   void theLastMomentBeforeAWednesdayIsTuesdayAt1959() {
-    assertThat(QuietHours.latestAllowedBefore(at("2026-11-11T00:00"), DEFAULTS))
+    assertThat(DEFAULTS.latestAllowedBefore(at("2026-11-11T00:00")))
         .isEqualTo(at("2026-11-10T19:59"));
   }
 
   @Test
   void theLastMomentBeforeAMondayIsSaturdayAt1959() {
-    assertThat(QuietHours.latestAllowedBefore(at("2026-11-16T00:00"), DEFAULTS))
+    assertThat(DEFAULTS.latestAllowedBefore(at("2026-11-16T00:00")))
         .isEqualTo(at("2026-11-14T19:59"));
   }
 
   @Test
   void theLastMomentBeforeATimeOfDayIsAMinuteEarlier() {
-    assertThat(QuietHours.latestAllowedBefore(at("2026-11-11T15:00"), DEFAULTS))
+    assertThat(DEFAULTS.latestAllowedBefore(at("2026-11-11T15:00")))
         .isEqualTo(at("2026-11-11T14:59"));
   }
 
   @Test
   void theLastMomentBeforeAnEarlyMorningIsTheEveningBefore() {
-    assertThat(QuietHours.latestAllowedBefore(at("2026-11-11T07:00"), DEFAULTS))
+    assertThat(DEFAULTS.latestAllowedBefore(at("2026-11-11T07:00")))
         .isEqualTo(at("2026-11-10T19:59"));
   }
 
   @Test
   void quietHoursAreConfigurable() {
-    PolicySettings later = PolicyFixtures.withQuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
+    QuietHours later = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
 
-    assertThat(QuietHours.isQuiet(at("2026-11-11T21:00"), later)).isFalse();
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-11T23:00"), later))
+    assertThat(later.isQuiet(at("2026-11-11T21:00"))).isFalse();
+    assertThat(later.earliestAllowedFrom(at("2026-11-11T23:00")))
         .isEqualTo(at("2026-11-12T07:00"));
   }
 
   @Test
   void quietHoursWithinADayAreSupported() {
-    PolicySettings lunch = PolicyFixtures.withQuietHours(LocalTime.of(12, 0), LocalTime.of(14, 0));
+    QuietHours lunch = new QuietHours(LocalTime.of(12, 0), LocalTime.of(14, 0));
 
-    assertThat(QuietHours.earliestAllowedFrom(at("2026-11-11T13:00"), lunch))
+    assertThat(lunch.earliestAllowedFrom(at("2026-11-11T13:00")))
         .isEqualTo(at("2026-11-11T14:00"));
-    assertThat(QuietHours.latestAllowedBefore(at("2026-11-11T13:00"), lunch))
+    assertThat(lunch.latestAllowedBefore(at("2026-11-11T13:00")))
         .isEqualTo(at("2026-11-11T11:59"));
   }
 
   @Test
   void equalStartAndEndLeaveOnlySundaysQuiet() {
-    PolicySettings none = PolicyFixtures.withQuietHours(LocalTime.of(20, 0), LocalTime.of(20, 0));
+    QuietHours none = new QuietHours(LocalTime.of(20, 0), LocalTime.of(20, 0));
 
-    assertThat(QuietHours.isQuiet(at("2026-11-11T23:00"), none)).isFalse();
-    assertThat(QuietHours.isQuiet(at("2026-11-15T12:00"), none)).isTrue();
+    assertThat(none.isQuiet(at("2026-11-11T23:00"))).isFalse();
+    assertThat(none.isQuiet(at("2026-11-15T12:00"))).isTrue();
   }
 }
