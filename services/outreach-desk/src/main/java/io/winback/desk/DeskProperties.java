@@ -1,7 +1,9 @@
 package io.winback.desk;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,8 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendInterval how often due emails are looked for
  * @param retryInitial first wait after a temporary SMTP failure; doubles up to {@code retryMax}
  * @param retryMax longest wait between two attempts
+ * @param giveUpAfter how long after its first attempt an email is retried; then DELIVERY_FAILED
+ * @param consentWait how long a task waits for the customer's CRM data; then SUPPRESSED ("no consent data")
+ * @param consentMaxStaleness the desk's copy of the customer's CRM partition must have been complete
+ *     this recently before anyone acts on a task: a consent withdrawal older than this is always seen
+ * @param relayInterval how often the outbox is published when nobody asks sooner
+ * @param relaySendTimeout how long the relay waits for the broker's acknowledgement
+ * @param outboxRetention how long published outcomes stay in the outbox (for support; then removed)
  * @param maxTextLength the longest free text an agent may record
- * @param users who may log in; the embedded setup has demo users (see application.yml)
+ * @param displayZone the zone due dates and meeting times are shown and entered in, and the quiet-hours
+ *     zone of a customer whose CRM record names none
+ * @param embeddedSmtp run the local SMTP sink (the embedded setup only; see application-embedded.yml)
+ * @param embeddedSmtpPort the sink's port
+ * @param users who may log in; the embedded setup has demo users (application-embedded.yml)
  */
 @ConfigurationProperties("winback.desk")
 public record DeskProperties(
@@ -21,7 +34,16 @@ public record DeskProperties(
     @DefaultValue("2s") Duration sendInterval,
     @DefaultValue("2s") Duration retryInitial,
     @DefaultValue("5m") Duration retryMax,
+    @DefaultValue("24h") Duration giveUpAfter,
+    @DefaultValue("15m") Duration consentWait,
+    @DefaultValue("30s") Duration consentMaxStaleness,
+    @DefaultValue("500ms") Duration relayInterval,
+    @DefaultValue("10s") Duration relaySendTimeout,
+    @DefaultValue("7d") Duration outboxRetention,
     @DefaultValue("2000") int maxTextLength,
+    @DefaultValue("Europe/Berlin") ZoneId displayZone,
+    @DefaultValue("false") boolean embeddedSmtp,
+    @DefaultValue("3025") int embeddedSmtpPort,
     List<User> users) {
 
   public DeskProperties {
@@ -29,9 +51,9 @@ public record DeskProperties(
   }
 
   /**
-   * A person who uses the worklist; password as a Spring Security encoded value, e.g. {noop}... or
-   * {bcrypt}...; {@code accountManagerId} is the CRM's id of this person as an account manager, so
-   * the in-person tasks the processor assigns to that id show in their worklist.
+   * A person who uses the worklist; password as a Spring Security encoded value, e.g. {bcrypt}...;
+   * {@code accountManagerId} is the CRM's id of this person as an account manager, so the in-person
+   * tasks the processor assigns to that id show in their worklist.
    */
   public record User(String username, String password, String displayName, List<String> roles,
       String accountManagerId) {}
@@ -39,6 +61,6 @@ public record DeskProperties(
   /** The CRM account-manager id of this user, if they are one. */
   public String accountManagerIdOf(String username) {
     return users.stream().filter(user -> user.username().equals(username)).map(User::accountManagerId)
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        .filter(Objects::nonNull).findFirst().orElse(null);
   }
 }

@@ -1,25 +1,20 @@
 package io.winback.desk;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import io.winback.testsupport.ServiceJar;
 
 /**
  * The real churn processor for the desk's integration tests: its Spring Boot fat jar in a JVM of
@@ -48,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>The jar is {@value #DEFAULT_JAR} relative to the module (the reactor builds the processor
+ * <p>Runs as a {@link ServiceJar}. The jar is {@value #DEFAULT_JAR} relative to the module (the reactor builds the processor
  * first); the system property {@value #JAR_PROPERTY} points elsewhere.
  */
 public final class ProcessorProcess implements AutoCloseable {
@@ -66,17 +61,12 @@ public final class ProcessorProcess implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private final Process process;
-  private final int port;
+  private final ServiceJar service;
   private final String applicationId;
-  private final Path log;
-  private volatile boolean ready;
 
-  private ProcessorProcess(Process process, int port, String applicationId, Path log) {
-    this.process = process;
-    this.port = port;
+  private ProcessorProcess(ServiceJar service, String applicationId) {
+    this.service = service;
     this.applicationId = applicationId;
-    this.log = log;
   }
 
   /** The processor's jar: the system property {@value #JAR_PROPERTY}, else {@value #DEFAULT_JAR}. */
@@ -90,42 +80,20 @@ public final class ProcessorProcess implements AutoCloseable {
    * {@link #ANY_TIME_OF_DAY} or {@code --winback.processor.data-grace=5s}.
    */
   public static ProcessorProcess start(String bootstrapServers, String... extraArgs) {
-    Path jar = jar();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build the churn processor first (`./mvnw verify` from the "
-          + "project root does, in reactor order), or point -D" + JAR_PROPERTY + " at its jar");
-    }
     String applicationId = "desk-it-processor-" + UUID.randomUUID().toString().substring(0, 8);
-    int port = freePort();
     try {
       Path stateDir = Files.createTempDirectory(applicationId + "-state");
-      Path logDir = Files.isDirectory(Path.of("target")) ? Path.of("target", "processor-logs")
-          : Path.of(System.getProperty("java.io.tmpdir"));
-      Files.createDirectories(logDir);
-      Path log = logDir.resolve(applicationId + ".log").toAbsolutePath();
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx384m",
-          // A test processor handles a handful of records: start fast rather than run fast.
-          "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC",
-          "-jar", jar.toString(),
-          "--server.port=" + port,
-          "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-          "--spring.kafka.streams.application-id=" + applicationId,
-          "--spring.kafka.streams.state-dir=" + stateDir,
-          "--winback.processor.advertised-host=localhost",
-          "--spring.main.banner-mode=off"));
-      command.addAll(List.of(extraArgs));
-      Files.writeString(log, "==== " + Instant.now() + " starting on port " + port + ": " + command + "\n",
-          StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
-      return new ProcessorProcess(process, port, applicationId, log);
+      ServiceJar service = ServiceJar.of(jar(), applicationId)
+          .arg("--spring.kafka.bootstrap-servers=" + bootstrapServers)
+          .arg("--spring.kafka.streams.application-id=" + applicationId)
+          .arg("--spring.kafka.streams.state-dir=" + stateDir)
+          .arg("--winback.processor.advertised-host=localhost");
+      for (String arg : extraArgs) {
+        service.arg(arg);
+      }
+      return new ProcessorProcess(service.start(), applicationId);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the churn processor from " + jar, e);
+      throw new UncheckedIOException("could not start the churn processor from " + jar(), e);
     }
   }
 
@@ -134,29 +102,13 @@ public final class ProcessorProcess implements AutoCloseable {
    * once, quoting the log, if the process dies.
    */
   public ProcessorProcess awaitReady(Duration atMost) {
-    if (ready && process.isAlive()) {
-      return this;
-    }
-    try {
-      await("churn processor on port " + port + " ready").atMost(atMost).pollInterval(Duration.ofMillis(500))
-          .until(() -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("the churn processor exited with " + process.exitValue()
-                  + " before it was ready; the end of its log:\n" + logTail(60));
-            }
-            return status("/actuator/health/readiness") == 200;
-          });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("the churn processor was not ready within " + atMost + "; the end of its log:\n"
-          + logTail(60), e);
-    }
-    ready = true;
+    service.awaitReady(atMost);
     return this;
   }
 
   /** The HTTP port (queries: /cases/{caseId}, /customers/{customerId}/cases, /actuator/...). */
   public int port() {
-    return port;
+    return service.port();
   }
 
   /** The Kafka Streams application id, unique to this process. */
@@ -165,41 +117,31 @@ public final class ProcessorProcess implements AutoCloseable {
   }
 
   public boolean isAlive() {
-    return process.isAlive();
+    return service.isAlive();
   }
 
   /** The file the process writes its output to. */
   public Path log() {
-    return log;
+    return service.log();
   }
 
   /** The last {@code lines} lines of its output, for assertion messages. */
   public String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(log " + log + " unreadable: " + e.getMessage() + ")";
-    }
+    return service.logTail(lines);
   }
 
   /** The status of a GET on the processor, or -1 while nothing answers. */
   public int status(String path) {
-    try {
-      return get(path).statusCode();
-    } catch (UncheckedIOException e) {
-      return -1;
-    }
+    return service.status(path);
   }
 
   /** A GET on the processor, e.g. {@code get("/cases/" + caseId)}. */
   public HttpResponse<String> get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(15)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(15)).build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + path + " on port " + port + " failed", e);
+      throw new UncheckedIOException("GET " + path + " on port " + port() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -209,18 +151,7 @@ public final class ProcessorProcess implements AutoCloseable {
   /** Stops it: SIGTERM, up to 30 s to finish, then SIGKILL. Safe to call twice. */
   @Override
   public void close() {
-    try {
-      if (process.isAlive()) {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(30, TimeUnit.SECONDS);
-        }
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    service.close();
   }
 
   /**
@@ -242,11 +173,6 @@ public final class ProcessorProcess implements AutoCloseable {
 
   /** A TCP port nobody listens on right now. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
+    return ServiceJar.freePort();
   }
 }

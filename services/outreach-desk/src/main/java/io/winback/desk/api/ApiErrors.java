@@ -1,6 +1,5 @@
 package io.winback.desk.api;
 
-import io.winback.desk.feedback.FeedbackPublisher.FeedbackNotPublishedException;
 import io.winback.desk.tasks.TaskProblem;
 import java.util.Arrays;
 import java.util.List;
@@ -56,12 +55,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", "the task changed meanwhile; reload it");
   }
 
-  @ExceptionHandler(FeedbackNotPublishedException.class)
-  ResponseEntity<ProblemDetail> kafkaUnavailable(FeedbackNotPublishedException e) {
-    log.warn("outcome not recorded: {}", e.getMessage());
-    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
-        "the outcome could not be published on the feedback topic; nothing was recorded, try again");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+  /** The customer's consent is not known to the desk yet: nobody may act, but soon someone may. */
+  @ExceptionHandler(TaskProblem.NotYet.class)
+  ResponseEntity<ProblemDetail> notYet(TaskProblem.NotYet problem) {
+    ProblemDetail body = problem(HttpStatus.CONFLICT, "Consent not known yet", problem.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "10").body(body);
   }
 
   /** Malformed JSON, a value of the wrong type, an unknown enum symbol, a bad date-time. */

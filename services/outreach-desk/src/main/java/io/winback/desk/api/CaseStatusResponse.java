@@ -1,7 +1,7 @@
 package io.winback.desk.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.winback.desk.worklist.CaseStatusView;
+import io.winback.desk.cases.CaseStatusView;
 import java.time.Instant;
 
 /** The latest status of a case as the churn processor published it on winback.cases.v1. */

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.winback.desk.cases.CaseStatusRepository;
+import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.security.SecurityConfig;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.tasks.TaskProblem;
@@ -21,6 +23,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +46,17 @@ public class TaskApi {
 
   private final TaskActions actions;
   private final WorklistRepository worklist;
+  private final CaseStatusRepository cases;
+  private final FeedbackOutbox outbox;
   private final DeskProperties properties;
   private final Clock clock;
 
-  public TaskApi(TaskActions actions, WorklistRepository worklist, DeskProperties properties, Clock clock) {
+  public TaskApi(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases, FeedbackOutbox outbox,
+      DeskProperties properties, Clock clock) {
     this.actions = actions;
     this.worklist = worklist;
+    this.cases = cases;
+    this.outbox = outbox;
     this.properties = properties;
     this.clock = clock;
   }
@@ -70,7 +78,7 @@ public class TaskApi {
     Instant now = clock.instant();
     String visibleTo = isLead(user) ? null : user.getName();
     return worklist.worklist(new WorklistFilter(visibleTo, properties.accountManagerIdOf(user.getName()), channel, status)).stream()
-        .map(item -> TaskResponse.of(item, now)).toList();
+        .map(item -> TaskResponse.of(item, now, null)).toList();
   }
 
   @GetMapping("/tasks/{taskId}")
@@ -80,7 +88,8 @@ public class TaskApi {
   @ApiResponse(responseCode = "404", description = "No such task",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse task(@PathVariable String taskId) {
-    return TaskResponse.of(actions.task(taskId), clock.instant());
+    return TaskResponse.of(actions.task(taskId), clock.instant(), outbox.latestFor(taskId)
+        .map(entry -> new TaskResponse.Feedback(entry.feedbackId(), entry.published())).orElse(null));
   }
 
   @PostMapping("/tasks/{taskId}/claim")
@@ -96,29 +105,34 @@ public class TaskApi {
       + "the customer no longer consents",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse claim(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(actions.claim(taskId, user.getName()), clock.instant());
+    return TaskResponse.of(actions.claim(taskId, user.getName()), clock.instant(), null);
   }
 
   @PostMapping(path = "/tasks/{taskId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Tag(name = ApiDocs.TASKS)
   @Operation(summary = "Record what came of a task",
-      description = "Publishes an OutreachFeedback on outreach.feedback.v1 (a fresh feedbackId, recordedBy = the "
-          + "caller) and updates the task only once Kafka acknowledged it. An unclaimed task is claimed by the "
-          + "caller; a task claimed by someone else can only be finished by a LEAD.")
-  @ApiResponse(responseCode = "200", description = "Recorded; the task as it now stands")
+      description = "Records the outcome and the task's change in one database transaction, with a fresh "
+          + "feedbackId fixed there (recordedBy = the caller); the desk publishes it as an OutreachFeedback on "
+          + "outreach.feedback.v1 until the broker has it. An unclaimed task is claimed by the caller; a task "
+          + "claimed by someone else can only be finished by a LEAD. Never send the same outcome again after a "
+          + "202: it is recorded and on its way.")
+  @ApiResponse(responseCode = "200", description = "Recorded and on the feedback topic; the task as it now stands")
+  @ApiResponse(responseCode = "202", description = "Recorded, not yet on the feedback topic (Kafka is away): the "
+      + "desk publishes it by itself as soon as Kafka is back; `lastFeedback.published` is false")
   @ApiResponse(responseCode = "400", description = "Malformed JSON, an unknown or missing outcome, a text that "
       + "is too long, a meeting without its time; `field` names what",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "404", description = "No such task",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "409", description = "The task is claimed by someone else or already finished",
+  @ApiResponse(responseCode = "409", description = "The task is claimed by someone else or already finished, or "
+      + "the customer's consent is not known to the desk yet (then with Retry-After)",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "503", description = "Kafka did not take the outcome; nothing was recorded, try again",
-      content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  public TaskResponse outcome(@PathVariable String taskId, @RequestBody OutcomeRequest request,
+  public ResponseEntity<TaskResponse> outcome(@PathVariable String taskId, @RequestBody OutcomeRequest request,
       @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(actions.record(taskId, user.getName(), isLead(user), request.toCommand()),
-        clock.instant());
+    TaskActions.Recorded recorded = actions.record(taskId, user.getName(), isLead(user), request.toCommand());
+    TaskResponse body = TaskResponse.of(recorded.task(), clock.instant(),
+        new TaskResponse.Feedback(recorded.feedbackId(), recorded.published()));
+    return ResponseEntity.status(recorded.published() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
   }
 
   @PostMapping(path = "/tasks/{taskId}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -137,7 +151,8 @@ public class TaskApi {
     if (request.assignee() == null || request.assignee().isBlank()) {
       throw new TaskProblem.Invalid("assignee", "the user name of the new owner is required");
     }
-    return TaskResponse.of(actions.reassign(taskId, request.assignee().strip(), user.getName()), clock.instant());
+    return TaskResponse.of(actions.reassign(taskId, request.assignee().strip(), user.getName()), clock.instant(),
+        null);
   }
 
   @GetMapping("/cases/{caseId}/status")
@@ -147,7 +162,7 @@ public class TaskApi {
   @ApiResponse(responseCode = "404", description = "The desk has not seen this case",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public CaseStatusResponse caseStatus(@PathVariable String caseId) {
-    return worklist.caseStatus(caseId).map(CaseStatusResponse::of).orElseThrow(() -> {
+    return cases.find(caseId).map(CaseStatusResponse::of).orElseThrow(() -> {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no case " + caseId);
       problem.setTitle("Case not found");
       return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);

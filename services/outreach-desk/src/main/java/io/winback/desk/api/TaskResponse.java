@@ -37,7 +37,18 @@ public record TaskResponse(
     Instant createdAt,
     TaskStatus status,
     @Schema(description = "The outcome recorded last, if any", example = "FEEDBACK_RECEIVED") String outcome,
-    Instant updatedAt) {
+    @Schema(description = "Why the desk itself suppressed or failed the task, e.g. \"no consent data\"")
+    String statusReason,
+    Instant updatedAt,
+    @Schema(description = "The outcome recorded last at the desk and whether it is on the feedback topic yet; "
+        + "only on the answer to an outcome and on GET /api/tasks/{taskId}")
+    Feedback lastFeedback) {
+
+  /** An outcome the desk recorded, and whether the broker has it yet. */
+  @Schema(name = "Feedback")
+  public record Feedback(@Schema(example = "fb-2b7e0c1a") String feedbackId,
+      @Schema(description = "On outreach.feedback.v1; false: recorded, published as soon as Kafka is back")
+      boolean published) {}
 
   /** How to reach the customer. */
   @Schema(name = "Contact")
@@ -58,12 +69,12 @@ public record TaskResponse(
       String reason, String reasonText, LocalDate effectiveAt, LocalDate customerSince,
       @Schema(description = "STANDARD, PREMIUM or KEY_ACCOUNT") String tier) {}
 
-  static TaskResponse of(WorklistItem item, Instant now) {
+  static TaskResponse of(WorklistItem item, Instant now, Feedback lastFeedback) {
     return new TaskResponse(item.taskId(), item.caseId(), item.customerId(), item.channel(), item.goal(),
         item.attempt(), item.dueAt(), item.overdue(now), item.assignee(), item.claimedBy(), item.language(),
         item.subject(), item.message(), contact(item.contact()), rationale(item.rationale()),
         context(item.context()), item.policyVersion(), item.createdAt(), item.status(), item.outcome(),
-        item.updatedAt());
+        item.statusReason(), item.updatedAt(), lastFeedback);
   }
 
   // The stored JSON is Jackson 2 (the schemas' JSON form); the HTTP layer speaks Jackson 3, so the

@@ -1,104 +1,222 @@
 package io.winback.desk.mail;
 
 import io.winback.desk.DeskProperties;
+import io.winback.desk.InstanceId;
+import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.consent.ConsentVerdict;
+import io.winback.desk.metrics.DeskMetrics;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
-import io.winback.events.Channel;
 import io.winback.events.Outcome;
+import io.winback.schemas.rules.QuietHours;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends each email task at its due time, once. The outbox row written right after the SMTP server
- * accepted the message is the proof it went out: a task with one is never sent again, also after a
- * crash. A temporary failure (server down) is retried with growing pauses; a permanent one is
- * recorded as DELIVERY_FAILED.
+ * Sends each email task at its due time, once, from whichever replica gets to it first.
+ *
+ * <p>Per task, in one database transaction that holds the task's row lock for the whole SMTP
+ * conversation (other replicas skip it; a replica that dies releases it with its connection):
+ * consent is checked against the desk's current CRM data, and the customer's quiet hours at this
+ * moment; the attempt is recorded and committed on its own (see {@link EmailAttempts}); the mail is
+ * handed to the server; and the result (SENT, or DELIVERY_FAILED, or the next try) is recorded
+ * together with its outcome in the outbox.
+ *
+ * <p>The guarantee: a task gets one mail. Only when an attempt ended without a result (the desk
+ * crashed, or the server's answer never came) is it sent once more, with the same Message-ID, and
+ * counted; after a second such attempt it is presumed sent and never sent a third time.
  */
 @Component
 public class EmailScheduler {
 
+  static final String MAILER = "outreach-desk/mailer";
+  static final String PRESUMED_SENT = "presumed sent: two attempts ended without the server's answer";
   private static final Logger log = LoggerFactory.getLogger(EmailScheduler.class);
-  private static final String MAILER = "outreach-desk/mailer";
+  /** How often a due email whose consent is not known yet is looked at again. */
+  private static final Duration CONSENT_RECHECK = Duration.ofSeconds(2);
+  private static final int BATCH = 200;
 
   private final WorklistRepository worklist;
+  private final EmailAttempts attempts;
+  private final SentEmailRepository sentEmails;
   private final Mailer mailer;
   private final Outcomes outcomes;
   private final Suppression suppression;
+  private final ConsentCheck consent;
+  private final QuietHours quietHours;
+  private final DeskMetrics metrics;
   private final DeskProperties properties;
+  private final TransactionTemplate transaction;
+  private final String sender;
+  private final ZoneId deskZone;
   private final Clock clock;
 
-  public EmailScheduler(WorklistRepository worklist, Mailer mailer, Outcomes outcomes, Suppression suppression,
-      DeskProperties properties, Clock clock) {
+  public EmailScheduler(WorklistRepository worklist, EmailAttempts attempts, SentEmailRepository sentEmails,
+      Mailer mailer, Outcomes outcomes, Suppression suppression, ConsentCheck consent, QuietHours quietHours,
+      DeskMetrics metrics, DeskProperties properties, PlatformTransactionManager transactions, InstanceId instance,
+      Clock clock) {
     this.worklist = worklist;
+    this.attempts = attempts;
+    this.sentEmails = sentEmails;
     this.mailer = mailer;
     this.outcomes = outcomes;
     this.suppression = suppression;
+    this.consent = consent;
+    this.quietHours = quietHours;
+    this.metrics = metrics;
     this.properties = properties;
+    this.transaction = new TransactionTemplate(transactions);
+    this.sender = instance.value();
+    this.deskZone = properties.displayZone();
     this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "${winback.desk.send-interval:2s}", initialDelayString = "2s")
   public void sendDue() {
-    List<WorklistItem> due = worklist.dueEmails(clock.instant(), 50);
-    for (WorklistItem item : due) {
-      try {
-        send(item);
-      } catch (RuntimeException e) {
-        // Kafka or the database: the task stays due and is tried again next round.
-        log.warn("could not finish email task {}: {}", item.taskId(), Redacted.of(e.getMessage()));
+    try {
+      for (int sent = 0; sent < BATCH && sendNext(); sent++) {
+        // one due task per transaction, until none is left or the batch is done
       }
+    } catch (RuntimeException e) {
+      // The database is away: every task stays as it was and is looked at again next round.
+      log.warn("email round stopped: {}", Redacted.of(e.getMessage()));
     }
   }
 
-  private void send(WorklistItem item) {
-    if (!worklist.wasSent(item.taskId())) {
-      if (!worklist.mayContact(item.customerId(), Channel.EMAIL)) {
-        suppression.suppress(item);
-        return;
-      }
-      try {
-        String to = mailer.send(item);
-        worklist.recordSent(item.taskId(), Mailer.messageId(item.taskId()), to, item.subject(), item.language(),
-            clock.instant());
-        log.info("email task {} of case {} sent", item.taskId(), item.caseId());
-      } catch (MessagingException | MailException e) {
-        if (permanent(e)) {
-          worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.FAILED, Outcome.DELIVERY_FAILED.name(),
-              clock.instant());
-          outcomes.publish(item, Outcome.DELIVERY_FAILED, MAILER, "fb-failed-" + item.taskId(), null, null, null);
-          log.warn("email task {} cannot be delivered: {}", item.taskId(), Redacted.of(e.getMessage()));
-        } else {
-          Instant next = clock.instant().plus(backoff(item.sendAttempts()));
-          worklist.markRetry(item.taskId(), next, e.getMessage(), clock.instant());
-          log.warn("email task {} not sent (attempt {}), next try at {}: {}", item.taskId(), item.sendAttempts() + 1,
-              next, Redacted.of(e.getMessage()));
-        }
-        return;
-      }
+  /** Handles the next due email no other replica is working on; false when there is none. */
+  boolean sendNext() {
+    return Boolean.TRUE.equals(transaction.execute(status -> worklist.lockNextDueEmail(clock.instant())
+        .map(item -> {
+          handle(item);
+          return true;
+        }).orElse(false)));
+  }
+
+  private void handle(WorklistItem item) {
+    Instant now = clock.instant();
+    ConsentVerdict verdict = consent.check(item);
+    if (verdict.refused()) {
+      suppression.suppress(item, verdict.reason());
+      return;
     }
-    // Sent (now or before a crash): tell the processor, with a stable id so a repeat is applied once.
-    outcomes.publish(item, Outcome.SENT, MAILER, "fb-sent-" + item.taskId(), null, null, null);
-    worklist.markSent(item.taskId(), clock.instant());
+    if (!verdict.allowed()) {
+      if (ConsentVerdict.NO_CONSENT_DATA.equals(verdict.reason())
+          && item.createdAt().plus(properties.consentWait()).isBefore(now)) {
+        suppression.suppress(item, ConsentVerdict.NO_CONSENT_DATA);
+      } else {
+        worklist.postpone(item.taskId(), now.plus(CONSENT_RECHECK), now);
+      }
+      return;
+    }
+    // Due dates avoid the night, but a send delayed by an outage may reach it: then it waits.
+    ZonedDateTime local = now.atZone(consent.zoneOf(item.customerId(), deskZone));
+    if (quietHours.isQuiet(local)) {
+      Instant morning = quietHours.earliestAllowedFrom(local).toInstant();
+      worklist.postpone(item.taskId(), morning, now);
+      log.info("email task {} waits for the end of the customer's quiet hours, until {}", item.taskId(), morning);
+      return;
+    }
+    Optional<EmailAttempts.Attempt> unfinished = attempts.unfinished(item.taskId());
+    int inDoubt = unfinished.map(attempt -> attempt.inDoubt() + 1).orElse(0);
+    if (inDoubt >= 2) {
+      recordSent(item, "(unknown)", true, PRESUMED_SENT);
+      log.warn("email task {}: {}", item.taskId(), PRESUMED_SENT);
+      return;
+    }
+    attempts.begin(item.taskId(), sender, inDoubt, now);
+    worklist.countSendAttempt(item.taskId(), now);
+    try {
+      String to = mailer.send(item);
+      recordSent(item, to, inDoubt > 0, null);
+      log.info("email task {} of case {} sent{}", item.taskId(), item.caseId(),
+          inDoubt > 0 ? " again: the attempt before ended without a result" : "");
+    } catch (MessagingException | MailException e) {
+      failed(item, e, now);
+    }
+  }
+
+  private void recordSent(WorklistItem item, String recipient, boolean resentInDoubt, String reason) {
+    Instant now = clock.instant();
+    worklist.markSent(item.taskId(), now);
+    sentEmails.record(new SentEmail(item.taskId(), Mailer.messageId(item.taskId()), recipient, item.subject(),
+        item.language(), now, resentInDoubt));
+    attempts.finish(item.taskId());
+    outcomes.record(item, Outcome.SENT, MAILER, reason);
+    metrics.emailSent(resentInDoubt);
+  }
+
+  private void failed(WorklistItem item, Exception error, Instant now) {
+    String summary = Redacted.of(error.getMessage());
+    if (permanent(error)) {
+      deliveryFailed(item, "the SMTP server refused the message: " + summary);
+      return;
+    }
+    Instant firstTry = item.firstSendAt() == null ? now : item.firstSendAt();
+    if (!firstTry.plus(properties.giveUpAfter()).isAfter(now)) {
+      deliveryFailed(item, "no SMTP server took the message within " + properties.giveUpAfter() + ": " + summary);
+      return;
+    }
+    if (!answerLost(error)) {
+      attempts.finish(item.taskId()); // the server never had the message: the next try is no repeat
+    }
+    Instant next = now.plus(backoff(item.sendAttempts()));
+    worklist.markRetry(item.taskId(), next, summary, now);
+    log.warn("email task {} not sent (attempt {}), next try at {}: {}", item.taskId(), item.sendAttempts() + 1,
+        next, summary);
+  }
+
+  private void deliveryFailed(WorklistItem item, String reason) {
+    worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.FAILED, Outcome.DELIVERY_FAILED.name(),
+        reason, clock.instant());
+    attempts.finish(item.taskId());
+    outcomes.record(item, Outcome.DELIVERY_FAILED, MAILER, reason);
+    metrics.emailFailed();
+    log.warn("email task {} cannot be delivered: {}", item.taskId(), reason);
   }
 
   Duration backoff(int attemptsSoFar) {
     Duration wait = properties.retryInitial().multipliedBy(1L << Math.min(attemptsSoFar, 16));
     return wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait;
+  }
+
+  /**
+   * The server may have taken the message although no answer came: a read timeout once connected.
+   * A refused or timed-out connection, or an SMTP reply, means it did not.
+   */
+  static boolean answerLost(Exception error) {
+    boolean timedOut = false;
+    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof MailConnectException || cause instanceof java.net.ConnectException) {
+        return false;
+      }
+      timedOut |= cause instanceof SocketTimeoutException;
+    }
+    if (!timedOut && error instanceof org.springframework.mail.MailSendException send) {
+      return send.getFailedMessages().values().stream().anyMatch(EmailScheduler::answerLost);
+    }
+    return timedOut;
   }
 
   /** 5xx answers and bad addresses will not get better; connection problems and 4xx will. */

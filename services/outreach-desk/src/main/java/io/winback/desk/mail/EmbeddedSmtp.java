@@ -2,25 +2,26 @@ package io.winback.desk.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.winback.desk.DeskProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * On the embedded setup no SMTP server is configured (no spring.mail.host): the desk then runs a
- * local SMTP sink (GreenMail) and sends to it, so every email can be seen on the outbox page and
- * nothing leaves the machine. Setting spring.mail.host switches to the real server.
+ * The embedded setup's SMTP sink (GreenMail on 127.0.0.1): every email stays on the machine and
+ * shows on the outbox page. Only when the setup asks for it (winback.desk.embedded-smtp, which the
+ * {@code embedded} profile of ./winback up sets) and no real server is configured.
  */
 @Configuration
-@ConditionalOnProperty(prefix = "spring.mail", name = "host", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnExpression("${winback.desk.embedded-smtp:false} and '${spring.mail.host:}'.isEmpty()")
 class EmbeddedSmtp {
 
   @Bean(destroyMethod = "stop")
-  GreenMail embeddedSmtpServer(@Value("${winback.desk.embedded-smtp-port:3025}") int port) {
-    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  GreenMail embeddedSmtpServer(DeskProperties properties) {
+    GreenMail server = new GreenMail(new ServerSetup(properties.embeddedSmtpPort(), "127.0.0.1",
+        ServerSetup.PROTOCOL_SMTP));
     server.start();
     return server;
   }

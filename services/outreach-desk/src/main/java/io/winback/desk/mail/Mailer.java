@@ -9,16 +9,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
 
-/** Turns an email task into a message and hands it to the SMTP server. */
-@Component
+/** Turns an email task into a message and hands it to the SMTP server (see {@link MailWiring}). */
 public class Mailer {
 
   private final JavaMailSender sender;
   private final DeskProperties properties;
 
-  public Mailer(JavaMailSender sender, DeskProperties properties) {
+  Mailer(JavaMailSender sender, DeskProperties properties) {
     this.sender = sender;
     this.properties = properties;
   }

@@ -1,6 +1,6 @@
 package io.winback.desk.tasks;
 
-import io.winback.desk.feedback.FeedbackPublisher;
+import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.CancellationReason;
 import io.winback.events.Outcome;
@@ -10,31 +10,36 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Builds and publishes the OutreachFeedback for a task. */
+/**
+ * Builds the OutreachFeedback for a task and puts it into the outbox, inside the caller's
+ * transaction: the outcome is recorded together with the task's change, or not at all.
+ */
 @Component
 public class Outcomes {
 
-  private final FeedbackPublisher publisher;
+  private final FeedbackOutbox outbox;
   private final Clock clock;
 
-  public Outcomes(FeedbackPublisher publisher, Clock clock) {
-    this.publisher = publisher;
+  public Outcomes(FeedbackOutbox outbox, Clock clock) {
+    this.outbox = outbox;
     this.clock = clock;
   }
 
-  /**
-   * @param feedbackId the idempotency key; null for a fresh one (an agent's action), a stable one
-   *     where the same fact may be reported twice (the mailer's SENT)
-   */
-  public OutreachFeedback publish(WorklistItem item, Outcome outcome, String recordedBy, String feedbackId,
-      CancellationReason category, String text, Instant meetingAt) {
-    return publish(item, outcome, recordedBy, feedbackId, category, text, meetingAt, null);
+  /** The desk's own outcome (sent, failed, suppressed): one per task, so its feedbackId is stable. */
+  public OutreachFeedback record(WorklistItem item, Outcome outcome, String recordedBy, String reason) {
+    return record(item, outcome, recordedBy, stableId(outcome, item.taskId()), null, null, null, null, reason);
   }
 
-  public OutreachFeedback publish(WorklistItem item, Outcome outcome, String recordedBy, String feedbackId,
-      CancellationReason category, String text, Instant meetingAt, String meetingPlace) {
+  /** An agent's outcome: a fresh feedbackId, fixed here, in the transaction that records it. */
+  public OutreachFeedback record(WorklistItem item, OutcomeCommand command, String recordedBy) {
+    return record(item, command.outcome(), recordedBy, "fb-" + UUID.randomUUID(), command.category(),
+        command.text(), command.meetingAt(), command.meetingPlace(), null);
+  }
+
+  private OutreachFeedback record(WorklistItem item, Outcome outcome, String recordedBy, String feedbackId,
+      CancellationReason category, String text, Instant meetingAt, String meetingPlace, String reason) {
     OutreachFeedback feedback = OutreachFeedback.newBuilder()
-        .setFeedbackId(feedbackId != null ? feedbackId : "fb-" + UUID.randomUUID())
+        .setFeedbackId(feedbackId)
         .setTaskId(item.taskId())
         .setCaseId(item.caseId())
         .setCustomerId(item.customerId())
@@ -46,8 +51,20 @@ public class Outcomes {
         .setMeetingPlace(meetingPlace)
         .setRecordedBy(recordedBy)
         .setRecordedAt(clock.instant())
+        .setReason(reason)
         .build();
-    publisher.publish(feedback);
+    outbox.add(feedback);
     return feedback;
+  }
+
+  /** fb-sent-, fb-failed-, fb-suppressed- and the taskId: the same fact reported twice is applied once. */
+  static String stableId(Outcome outcome, String taskId) {
+    String kind = switch (outcome) {
+      case SENT -> "sent";
+      case DELIVERY_FAILED -> "failed";
+      case SUPPRESSED -> "suppressed";
+      default -> throw new IllegalArgumentException(outcome + " is an agent's outcome, with a fresh feedbackId");
+    };
+    return "fb-" + kind + "-" + taskId;
   }
 }

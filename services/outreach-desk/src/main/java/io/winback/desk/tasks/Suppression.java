@@ -1,57 +1,85 @@
 package io.winback.desk.tasks;
 
+import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.consent.ConsentVerdict;
+import io.winback.desk.consent.CustomerRepository;
+import io.winback.desk.mail.SentEmailRepository;
+import io.winback.desk.metrics.DeskMetrics;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
+import io.winback.events.CustomerRelationship;
 import io.winback.events.Outcome;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * No contact without consent, checked again at the desk: when the CRM withdraws consent (or
- * erases the customer), open tasks on that channel are not executed and are recorded as SUPPRESSED.
+ * No contact without consent, at the desk: a task the customer's CRM data does not allow (any more)
+ * is not executed and is recorded as SUPPRESSED, with the reason, on the task and on
+ * outreach.feedback.v1, in one transaction.
  */
 @Component
 public class Suppression {
 
+  static final String RECORDED_BY = "outreach-desk";
   private static final Logger log = LoggerFactory.getLogger(Suppression.class);
 
   private final WorklistRepository worklist;
+  private final CustomerRepository customers;
+  private final SentEmailRepository sentEmails;
+  private final ConsentCheck consent;
   private final Outcomes outcomes;
+  private final DeskMetrics metrics;
   private final Clock clock;
 
-  public Suppression(WorklistRepository worklist, Outcomes outcomes, Clock clock) {
+  public Suppression(WorklistRepository worklist, CustomerRepository customers, SentEmailRepository sentEmails,
+      ConsentCheck consent, Outcomes outcomes, DeskMetrics metrics, Clock clock) {
     this.worklist = worklist;
+    this.customers = customers;
+    this.sentEmails = sentEmails;
+    this.consent = consent;
     this.outcomes = outcomes;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
-  /** After a consent update: suppress the customer's open tasks it no longer allows. */
-  public void consentChanged(String customerId) {
-    for (WorklistItem item : worklist.openTasksOf(customerId)) {
-      if (!worklist.mayContact(customerId, item.channel())) {
-        suppress(item);
+  /** New CRM data: stored, and the customer's open tasks it no longer allows are suppressed. */
+  @Transactional
+  public void crmRecord(CustomerRelationship relationship) {
+    customers.save(relationship, clock.instant());
+    for (WorklistItem item : worklist.openTasksOf(relationship.getCustomerId())) {
+      ConsentVerdict verdict = consent.check(item);
+      if (verdict.refused()) {
+        suppress(item, verdict.reason());
       }
     }
   }
 
   /** The CRM erased the customer: every open task is suppressed and the personal data forgotten. */
+  @Transactional
   public void customerErased(String customerId) {
+    customers.erase(customerId, clock.instant());
     List<WorklistItem> open = worklist.openTasksOf(customerId);
-    open.forEach(this::suppress);
-    worklist.erase(customerId, clock.instant());
-    log.info("customer {} erased by the CRM; {} open task(s) suppressed", customerId, open.size());
+    open.forEach(item -> suppress(item, ConsentVerdict.ERASED));
+    worklist.forgetPersonalData(customerId, clock.instant());
+    sentEmails.forget(customerId);
+    log.info("a customer was erased by the CRM; {} open task(s) suppressed", open.size());
   }
 
-  /** Records that this task will not be executed for lack of consent. */
-  public void suppress(WorklistItem item) {
-    if (worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.SUPPRESSED, Outcome.SUPPRESSED.name(),
-        clock.instant())) {
-      outcomes.publish(item, Outcome.SUPPRESSED, "outreach-desk", null, null, null, null);
-      log.info("task {} of case {} suppressed: no consent for {}", item.taskId(), item.caseId(), item.channel());
+  /** Records that this open task will not be executed, and why; false if it was no longer open. */
+  @Transactional
+  public boolean suppress(WorklistItem item, String reason) {
+    if (!worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.SUPPRESSED, Outcome.SUPPRESSED.name(),
+        reason, clock.instant())) {
+      return false;
     }
+    outcomes.record(item, Outcome.SUPPRESSED, RECORDED_BY, reason);
+    metrics.taskSuppressed(reason);
+    log.info("task {} of case {} suppressed: {}", item.taskId(), item.caseId(), reason);
+    return true;
   }
 }

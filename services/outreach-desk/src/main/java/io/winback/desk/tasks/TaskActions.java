@@ -1,47 +1,64 @@
 package io.winback.desk.tasks;
 
 import io.winback.desk.DeskProperties;
+import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.consent.ConsentVerdict;
+import io.winback.desk.outbox.FeedbackRelay;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.Channel;
 import io.winback.events.Outcome;
+import io.winback.events.OutreachFeedback;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What people do with tasks, for the worklist pages and the REST API alike: claim, record an
- * outcome, reassign. Every outcome is published on outreach.feedback.v1 with a fresh feedbackId;
- * the database changes only if Kafka took it.
+ * outcome, reassign. An outcome is recorded with the task's change in one database transaction
+ * (the transactional outbox); Kafka being away delays it, and never loses or doubles it.
  */
 @Service
 public class TaskActions {
 
   private static final Logger log = LoggerFactory.getLogger(TaskActions.class);
+  /** How long an agent's request waits to hear that the outcome reached the broker. */
+  private static final Duration PUBLISH_WAIT = Duration.ofMillis(1500);
 
   /** What an agent may record; DELIVERY_FAILED and SUPPRESSED are the desk's own. */
   public static final Set<Outcome> AGENT_OUTCOMES = EnumSet.of(Outcome.REACHED, Outcome.NOT_REACHED,
       Outcome.FEEDBACK_RECEIVED, Outcome.WON_BACK, Outcome.DECLINED, Outcome.DO_NOT_CONTACT,
       Outcome.MEETING_SCHEDULED, Outcome.SENT);
 
+  /** An outcome recorded for a task; {@code published}: the broker has it already. */
+  public record Recorded(WorklistItem task, String feedbackId, boolean published) {}
+
   private final WorklistRepository worklist;
   private final Outcomes outcomes;
   private final Suppression suppression;
+  private final ConsentCheck consent;
+  private final FeedbackRelay relay;
   private final DeskProperties properties;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public TaskActions(WorklistRepository worklist, Outcomes outcomes, Suppression suppression,
-      DeskProperties properties, Clock clock) {
+  public TaskActions(WorklistRepository worklist, Outcomes outcomes, Suppression suppression, ConsentCheck consent,
+      FeedbackRelay relay, DeskProperties properties, PlatformTransactionManager transactions, Clock clock) {
     this.worklist = worklist;
     this.outcomes = outcomes;
     this.suppression = suppression;
+    this.consent = consent;
+    this.relay = relay;
     this.properties = properties;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
@@ -49,14 +66,15 @@ public class TaskActions {
     return worklist.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
   }
 
-  /** Claims a task for {@code user}; exactly one of two agents claiming at once wins. */
+  /** Claims a task for {@code user}; of two agents claiming at once, on any replicas, exactly one wins. */
   public WorklistItem claim(String taskId, String user) {
     WorklistItem item = task(taskId);
     requireOpen(item);
     requireConsent(item);
     if (!worklist.claim(taskId, user, clock.instant())) {
       WorklistItem now = task(taskId);
-      throw new TaskProblem.Conflict("the task was already claimed by " + now.claimedBy());
+      throw new TaskProblem.Conflict(now.status() == TaskStatus.OPEN
+          ? "the task was already claimed by " + now.claimedBy() : "the task is " + now.status());
     }
     log.info("task {} claimed by {}", taskId, user);
     return task(taskId);
@@ -69,18 +87,20 @@ public class TaskActions {
     if (properties.users().stream().noneMatch(user -> user.username().equals(toUser))) {
       throw new TaskProblem.Invalid("assignee", "no such user: " + toUser);
     }
-    worklist.reassign(taskId, toUser, clock.instant());
+    if (!worklist.reassign(taskId, toUser, clock.instant())) {
+      throw new TaskProblem.Conflict("the task is no longer open");
+    }
     log.info("task {} reassigned to {} by {}", taskId, toUser, lead);
     return task(taskId);
   }
 
   /**
-   * Records an outcome and publishes it; returns the task as it now stands. An unclaimed task is
-   * claimed by {@code user} on the way. A suppression found on the way (no consent) was published
-   * already and is kept: a Conflict does not roll back.
+   * Records an outcome: the task's change and the feedback for outreach.feedback.v1 in one
+   * transaction, the feedbackId fixed there. An unclaimed task is claimed by {@code user} on the
+   * way. Then waits briefly for the relay; {@link Recorded#published()} false means recorded and
+   * on its way once Kafka is back.
    */
-  @Transactional(noRollbackFor = TaskProblem.Conflict.class)
-  public WorklistItem record(String taskId, String user, boolean lead, OutcomeCommand command) {
+  public Recorded record(String taskId, String user, boolean lead, OutcomeCommand command) {
     validate(command);
     WorklistItem item = task(taskId);
     if (item.status() != TaskStatus.OPEN && item.status() != TaskStatus.SENT) {
@@ -100,17 +120,21 @@ public class TaskActions {
       case SENT -> TaskStatus.SENT;
       default -> TaskStatus.DONE;
     };
-    // Claimed before it is finished: claim() only takes OPEN tasks.
-    if (item.claimedBy() == null && item.status() == TaskStatus.OPEN && !worklist.claim(taskId, user, clock.instant())) {
-      throw new TaskProblem.Conflict("the task was claimed by someone else meanwhile; reload it");
-    }
-    if (!worklist.finish(taskId, List.of(item.status()), next, command.outcome().name(), clock.instant())) {
-      throw new TaskProblem.Conflict("the task changed meanwhile; reload it");
-    }
-    outcomes.publish(item, command.outcome(), user, null, command.category(), command.text(), command.meetingAt(),
-        command.meetingPlace());
-    log.info("outcome {} recorded for task {} by {}", command.outcome(), taskId, user);
-    return task(taskId);
+    OutreachFeedback feedback = transaction.execute(status -> {
+      // Claimed before it is finished: claim() only takes OPEN tasks.
+      if (item.claimedBy() == null && item.status() == TaskStatus.OPEN
+          && !worklist.claim(taskId, user, clock.instant())) {
+        throw new TaskProblem.Conflict("the task was claimed by someone else meanwhile; reload it");
+      }
+      if (!worklist.finish(taskId, List.of(item.status()), next, command.outcome().name(), null, clock.instant())) {
+        throw new TaskProblem.Conflict("the task changed meanwhile; reload it");
+      }
+      return outcomes.record(item, command, user);
+    });
+    log.info("outcome {} recorded for task {} by {} as {}", command.outcome(), taskId, user,
+        feedback.getFeedbackId());
+    boolean published = relay.awaitPublished(feedback.getFeedbackId(), PUBLISH_WAIT);
+    return new Recorded(task(taskId), feedback.getFeedbackId(), published);
   }
 
   private void validate(OutcomeCommand command) {
@@ -137,12 +161,21 @@ public class TaskActions {
     }
   }
 
-  /** No contact without consent: checked again against the latest CRM data before anyone acts. */
+  /**
+   * No contact without consent: checked again against the desk's current CRM data before anyone
+   * acts. A refusal suppresses the task; data not known yet only holds the agent back.
+   */
   private void requireConsent(WorklistItem item) {
-    if (!worklist.mayContact(item.customerId(), item.channel())) {
-      suppression.suppress(item);
-      throw new TaskProblem.Conflict("the customer no longer consents to " + item.channel()
-          + "; the task was recorded as suppressed");
+    ConsentVerdict verdict = consent.check(item);
+    if (verdict.allowed()) {
+      return;
     }
+    if (verdict.refused()) {
+      suppression.suppress(item, verdict.reason());
+      throw new TaskProblem.Conflict("the customer does not consent to " + item.channel() + " (" + verdict.reason()
+          + "); the task was recorded as suppressed");
+    }
+    throw new TaskProblem.NotYet("the customer's consent is not known yet (" + verdict.reason()
+        + "); try again in a moment");
   }
 }

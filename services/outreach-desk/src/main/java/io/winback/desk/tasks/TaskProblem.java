@@ -21,6 +21,13 @@ public abstract sealed class TaskProblem extends RuntimeException {
     }
   }
 
+  /** 409, and worth another try soon: the customer's consent is not known to the desk yet. */
+  public static final class NotYet extends TaskProblem {
+    public NotYet(String message) {
+      super(message);
+    }
+  }
+
   /** 400: the request itself is wrong; {@code field} names what. */
   public static final class Invalid extends TaskProblem {
     private final String field;

@@ -1,6 +1,6 @@
 package io.winback.desk.web;
 
-import io.winback.desk.worklist.WorklistRepository;
+import io.winback.desk.mail.SentEmailRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,15 +11,15 @@ public class OutboxController {
 
   static final int LIMIT = 200;
 
-  private final WorklistRepository worklist;
+  private final SentEmailRepository sentEmails;
 
-  public OutboxController(WorklistRepository worklist) {
-    this.worklist = worklist;
+  public OutboxController(SentEmailRepository sentEmails) {
+    this.sentEmails = sentEmails;
   }
 
   @GetMapping("/outbox")
   String outbox(Model model) {
-    model.addAttribute("emails", worklist.outbox(LIMIT));
+    model.addAttribute("emails", sentEmails.newest(LIMIT));
     model.addAttribute("limit", LIMIT);
     return "outbox";
   }

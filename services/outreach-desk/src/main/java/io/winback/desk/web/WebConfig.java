@@ -1,7 +1,5 @@
 package io.winback.desk.web;
 
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -30,7 +28,7 @@ public class WebConfig implements WebMvcConfigurer {
 
   /** Due dates and meeting times are shown and entered in this zone (the desk's office). */
   @Bean
-  DeskClock deskClock(java.time.Clock clock, @Value("${winback.desk.display-zone:Europe/Berlin}") ZoneId zone) {
-    return new DeskClock(clock, zone);
+  DeskClock deskClock(java.time.Clock clock, io.winback.desk.DeskProperties properties) {
+    return new DeskClock(clock, properties.displayZone());
   }
 }

@@ -1,12 +1,12 @@
 package io.winback.desk.web;
 
 import io.winback.desk.DeskProperties;
-import io.winback.desk.feedback.FeedbackPublisher.FeedbackNotPublishedException;
 import io.winback.desk.security.SecurityConfig;
 import io.winback.desk.tasks.OutcomeCommand;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.tasks.TaskProblem;
-import io.winback.desk.worklist.CaseStatusView;
+import io.winback.desk.cases.CaseStatusRepository;
+import io.winback.desk.cases.CaseStatusView;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistFilter;
 import io.winback.desk.worklist.WorklistItem;
@@ -55,15 +55,17 @@ public class WorklistController {
 
   private final TaskActions actions;
   private final WorklistRepository worklist;
+  private final CaseStatusRepository cases;
   private final People people;
   private final DeskClock clock;
   private final DeskProperties properties;
   private final MessageSource messages;
 
-  public WorklistController(TaskActions actions, WorklistRepository worklist, People people, DeskClock clock,
-      DeskProperties properties, MessageSource messages) {
+  public WorklistController(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases,
+      People people, DeskClock clock, DeskProperties properties, MessageSource messages) {
     this.actions = actions;
     this.worklist = worklist;
+    this.cases = cases;
     this.people = people;
     this.clock = clock;
     this.properties = properties;
@@ -107,7 +109,7 @@ public class WorklistController {
     TaskView task = TaskView.of(actions.task(taskId), clock, people);
     String me = user.getName();
     boolean lead = isLead(user);
-    CaseStatusView caseStatus = worklist.caseStatus(task.caseId()).orElse(null);
+    CaseStatusView caseStatus = cases.find(task.caseId()).orElse(null);
     boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me);
     model.addAttribute("task", task);
     model.addAttribute("caseStatus", caseStatus);
@@ -134,7 +136,7 @@ public class WorklistController {
   CaseStatusJson caseStatus(@PathVariable String taskId) {
     WorklistItem item = actions.task(taskId);
     Locale locale = LocaleContextHolder.getLocale();
-    return worklist.caseStatus(item.caseId())
+    return cases.find(item.caseId())
         .map(status -> new CaseStatusJson(item.caseId(), status.status(),
             messages.getMessage("caseStatus." + status.status(), null, status.status(), locale),
             status.statusReason(), status.updatedAt(), CaseStatuses.isClosed(status.status())))
@@ -153,7 +155,7 @@ public class WorklistController {
     try {
       actions.claim(taskId, user.getName());
       redirect.addFlashAttribute("notice", Notice.success(msg("notice.claimed")));
-    } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid | TaskProblem.NotYet problem) {
       redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
     }
     return TASK_PAGE;
@@ -164,14 +166,13 @@ public class WorklistController {
       RedirectAttributes redirect) {
     try {
       OutcomeCommand command = command(form);
-      actions.record(taskId, user.getName(), isLead(user), command);
-      redirect.addFlashAttribute("notice", Notice.success(msg("notice.recorded", msg("outcome." + command.outcome()))));
-    } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
+      TaskActions.Recorded recorded = actions.record(taskId, user.getName(), isLead(user), command);
+      String outcome = msg("outcome." + command.outcome());
+      // Recorded either way; without Kafka it is on its way, never lost, and must not be entered again.
+      redirect.addFlashAttribute("notice", recorded.published() ? Notice.success(msg("notice.recorded", outcome))
+          : Notice.success(msg("notice.recordedPending", outcome)));
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid | TaskProblem.NotYet problem) {
       redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
-      redirect.addFlashAttribute("form", form);
-    } catch (FeedbackNotPublishedException kafkaDown) {
-      log.warn("outcome for task {} not recorded: {}", taskId, kafkaDown.getMessage());
-      redirect.addFlashAttribute("notice", Notice.error(msg("problem.notPublished")));
       redirect.addFlashAttribute("form", form);
     }
     return TASK_PAGE;
@@ -230,6 +231,9 @@ public class WorklistController {
 
   /** A refused action, in the reader's language; what the task is like now says most. */
   private String explain(String taskId, String me, TaskProblem problem) {
+    if (problem instanceof TaskProblem.NotYet) {
+      return msg("problem.consentNotYet");
+    }
     if (problem instanceof TaskProblem.Invalid invalid) {
       return switch (String.valueOf(invalid.field())) {
         case "text" -> msg("problem.text", properties.maxTextLength());

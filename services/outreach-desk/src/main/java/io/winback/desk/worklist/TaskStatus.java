@@ -10,7 +10,7 @@ public enum TaskStatus {
   DONE,
   /** Withdrawn by the processor (the case closed): off the worklist, a scheduled send stops. */
   CANCELLED,
-  /** Not executed: consent was withdrawn after the task was created. */
+  /** Not executed: no consent (withdrawn, erased, or never known); the reason says which. */
   SUPPRESSED,
   /** The email could not be delivered. */
   FAILED;

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.winback.events.Channel;
 import java.time.Instant;
 
-/** One task as the desk shows and executes it. {@code contact} is null once the CRM erased the customer. */
+/**
+ * One task as the desk shows and executes it. {@code contact} is null once the CRM erased the
+ * customer; {@code statusReason} says why the desk itself suppressed or failed it.
+ */
 public record WorklistItem(
     String taskId,
     String caseId,
     String customerId,
+    int crmPartition,
     Channel channel,
     String goal,
     int attempt,
@@ -24,8 +28,10 @@ public record WorklistItem(
     String policyVersion,
     Instant createdAt,
     TaskStatus status,
+    String statusReason,
     String outcome,
     int sendAttempts,
+    Instant firstSendAt,
     String lastError,
     Instant updatedAt) {
 

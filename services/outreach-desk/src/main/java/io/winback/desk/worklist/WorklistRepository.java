@@ -2,26 +2,25 @@ package io.winback.desk.worklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.desk.db.Timestamps;
 import io.winback.events.Channel;
-import io.winback.events.Consent;
 import io.winback.events.OutreachTask;
-import io.winback.events.WinbackCase;
 import io.winback.schemas.json.JsonRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The worklist, its case statuses, the consent flags and the outbox, in the desk's database. */
+/**
+ * The task table, shared by every desk replica. Every change is one conditional UPDATE, so two
+ * replicas acting on the same task at once cannot both succeed: PostgreSQL takes the row lock and
+ * re-checks the condition on the row as the first one left it.
+ */
 @Repository
 public class WorklistRepository {
 
@@ -31,44 +30,44 @@ public class WorklistRepository {
     this.db = db;
   }
 
-  /** Adds a created task; a re-delivered one is ignored, so nothing shows twice or is sent twice. */
-  public boolean addTask(OutreachTask task, Instant now) {
-    try {
-      db.sql("""
-          INSERT INTO task (task_id, case_id, customer_id, channel, goal, attempt, due_at, assignee, language,
-            subject, message, contact_json, rationale_json, context_json, policy_version, created_at, status,
-            next_send_at, updated_at)
-          VALUES (:taskId, :caseId, :customerId, :channel, :goal, :attempt, :dueAt, :assignee, :language,
-            :subject, :message, :contact, :rationale, :context, :policyVersion, :createdAt, 'OPEN', :dueAt, :now)
-          """)
-          .param("taskId", task.getTaskId())
-          .param("caseId", task.getCaseId())
-          .param("customerId", task.getCustomerId())
-          .param("channel", task.getChannel().name())
-          .param("goal", task.getGoal().name())
-          .param("attempt", task.getAttempt())
-          .param("dueAt", time(task.getDueAt()))
-          .param("assignee", task.getAssignee())
-          .param("language", task.getLanguage().name())
-          .param("subject", task.getSubject())
-          .param("message", task.getMessage())
-          .param("contact", task.getContact() == null ? null : JsonRecords.toJson(task.getContact()).toString())
-          .param("rationale", rationaleJson(task))
-          .param("context", task.getContext() == null ? null : JsonRecords.toJson(task.getContext()).toString())
-          .param("policyVersion", task.getPolicyVersion())
-          .param("createdAt", time(task.getCreatedAt()))
-          .param("now", time(now))
-          .update();
-      return true;
-    } catch (DuplicateKeyException alreadyThere) {
-      return false;
-    }
+  /**
+   * Adds a created task; a re-delivered one is ignored, so nothing shows twice or is sent twice.
+   * {@code crmPartition} is the customer's partition on crm.relationships.v1.
+   */
+  public boolean addTask(OutreachTask task, int crmPartition, Instant now) {
+    return db.sql("""
+        INSERT INTO task (task_id, case_id, customer_id, crm_partition, channel, goal, attempt, due_at, assignee,
+          language, subject, message, contact_json, rationale_json, context_json, policy_version, created_at,
+          received_at, status, next_send_at, updated_at)
+        VALUES (:taskId, :caseId, :customerId, :partition, :channel, :goal, :attempt, :dueAt, :assignee, :language,
+          :subject, :message, :contact, :rationale, :context, :policyVersion, :createdAt, :now, 'OPEN', :dueAt, :now)
+        ON CONFLICT (task_id) DO NOTHING
+        """)
+        .param("taskId", task.getTaskId())
+        .param("caseId", task.getCaseId())
+        .param("customerId", task.getCustomerId())
+        .param("partition", crmPartition)
+        .param("channel", task.getChannel().name())
+        .param("goal", task.getGoal().name())
+        .param("attempt", task.getAttempt())
+        .param("dueAt", Timestamps.of(task.getDueAt()))
+        .param("assignee", task.getAssignee())
+        .param("language", task.getLanguage().name())
+        .param("subject", task.getSubject())
+        .param("message", task.getMessage())
+        .param("contact", task.getContact() == null ? null : JsonRecords.toJson(task.getContact()).toString())
+        .param("rationale", rationaleJson(task))
+        .param("context", task.getContext() == null ? null : JsonRecords.toJson(task.getContext()).toString())
+        .param("policyVersion", task.getPolicyVersion())
+        .param("createdAt", Timestamps.of(task.getCreatedAt()))
+        .param("now", Timestamps.of(now))
+        .update() == 1;
   }
 
   /** The processor withdrew the task: it leaves the worklist and a scheduled send stops. */
   public boolean cancel(String taskId, Instant now) {
     return db.sql("UPDATE task SET status = 'CANCELLED', updated_at = :now WHERE task_id = :id AND status = 'OPEN'")
-        .param("id", taskId).param("now", time(now)).update() == 1;
+        .param("id", taskId).param("now", Timestamps.of(now)).update() == 1;
   }
 
   /** Claims an open task for {@code user}; false if someone else was first. */
@@ -76,33 +75,26 @@ public class WorklistRepository {
     return db.sql("""
         UPDATE task SET claimed_by = :user, updated_at = :now
         WHERE task_id = :id AND status = 'OPEN' AND (claimed_by IS NULL OR claimed_by = :user)
-        """).param("id", taskId).param("user", user).param("now", time(now)).update() == 1;
+        """).param("id", taskId).param("user", user).param("now", Timestamps.of(now)).update() == 1;
   }
 
   /** A lead hands a task to someone else. */
   public boolean reassign(String taskId, String user, Instant now) {
     return db.sql("UPDATE task SET claimed_by = :user, updated_at = :now WHERE task_id = :id AND status = 'OPEN'")
-        .param("id", taskId).param("user", user).param("now", time(now)).update() == 1;
+        .param("id", taskId).param("user", user).param("now", Timestamps.of(now)).update() == 1;
   }
 
-  /** Records an outcome; {@code expected} guards against two agents finishing the same task. */
-  public boolean finish(String taskId, Collection<TaskStatus> expected, TaskStatus status, String outcome, Instant now) {
+  /**
+   * Moves a task on, only from one of the {@code expected} statuses: of two people finishing the
+   * same task, one does. {@code reason} is the desk's own explanation (suppressed, failed), or null.
+   */
+  public boolean finish(String taskId, Collection<TaskStatus> expected, TaskStatus status, String outcome,
+      String reason, Instant now) {
     return db.sql("""
-        UPDATE task SET status = :status, outcome = :outcome, updated_at = :now
+        UPDATE task SET status = :status, outcome = :outcome, status_reason = :reason, updated_at = :now
         WHERE task_id = :id AND status IN (:expected)
-        """).param("id", taskId).param("status", status.name()).param("outcome", outcome)
-        .param("expected", expected.stream().map(Enum::name).toList()).param("now", time(now)).update() == 1;
-  }
-
-  public void markSent(String taskId, Instant now) {
-    db.sql("UPDATE task SET status = 'SENT', send_attempts = send_attempts + 1, last_error = NULL, updated_at = :now "
-        + "WHERE task_id = :id").param("id", taskId).param("now", time(now)).update();
-  }
-
-  public void markRetry(String taskId, Instant nextAttempt, String error, Instant now) {
-    db.sql("UPDATE task SET send_attempts = send_attempts + 1, next_send_at = :next, last_error = :error, "
-        + "updated_at = :now WHERE task_id = :id").param("id", taskId).param("next", time(nextAttempt))
-        .param("error", truncate(error)).param("now", time(now)).update();
+        """).param("id", taskId).param("status", status.name()).param("outcome", outcome).param("reason", reason)
+        .param("expected", expected.stream().map(Enum::name).toList()).param("now", Timestamps.of(now)).update() == 1;
   }
 
   public Optional<WorklistItem> find(String taskId) {
@@ -110,19 +102,49 @@ public class WorklistRepository {
   }
 
   public List<WorklistItem> openTasksOf(String customerId) {
-    return db.sql("SELECT * FROM task WHERE customer_id = :id AND status = 'OPEN'").param("id", customerId)
-        .query(this::item).list();
+    return db.sql("SELECT * FROM task WHERE customer_id = :id AND status = 'OPEN' ORDER BY task_id")
+        .param("id", customerId).query(this::item).list();
   }
 
-  /** Emails whose time has come, oldest first. */
-  public List<WorklistItem> dueEmails(Instant now, int limit) {
+  /**
+   * The next email that is due and that no other replica is working on, locked until the caller's
+   * transaction ends. SKIP LOCKED: replicas take different tasks instead of waiting for each other,
+   * and a replica that dies releases its lock with its connection.
+   */
+  public Optional<WorklistItem> lockNextDueEmail(Instant now) {
     return db.sql("""
         SELECT * FROM task WHERE channel = 'EMAIL' AND status = 'OPEN' AND next_send_at <= :now
-        ORDER BY next_send_at LIMIT :limit
-        """).param("now", time(now)).param("limit", limit).query(this::item).list();
+        ORDER BY next_send_at, task_id LIMIT 1 FOR UPDATE SKIP LOCKED
+        """).param("now", Timestamps.of(now)).query(this::item).optional();
   }
 
-  /** The worklist: tasks for people (not email), by due date; {@code owner} null means every task. */
+  /** A due email waits: for the morning, for consent data, or for the next try after an error. */
+  public void postpone(String taskId, Instant until, Instant now) {
+    db.sql("UPDATE task SET next_send_at = :until, updated_at = :now WHERE task_id = :id")
+        .param("id", taskId).param("until", Timestamps.of(until)).param("now", Timestamps.of(now)).update();
+  }
+
+  /** Counts an attempt to send; the first one starts the period after which the desk gives up. */
+  public void countSendAttempt(String taskId, Instant now) {
+    db.sql("""
+        UPDATE task SET send_attempts = send_attempts + 1, first_send_at = COALESCE(first_send_at, :now),
+          updated_at = :now WHERE task_id = :id
+        """).param("id", taskId).param("now", Timestamps.of(now)).update();
+  }
+
+  public void markSent(String taskId, Instant now) {
+    db.sql("UPDATE task SET status = 'SENT', outcome = 'SENT', last_error = NULL, updated_at = :now "
+        + "WHERE task_id = :id AND status = 'OPEN'").param("id", taskId).param("now", Timestamps.of(now)).update();
+  }
+
+  /** A temporary failure: tried again at {@code nextAttempt}. The error is stored without addresses. */
+  public void markRetry(String taskId, Instant nextAttempt, String error, Instant now) {
+    db.sql("UPDATE task SET next_send_at = :next, last_error = :error, updated_at = :now WHERE task_id = :id")
+        .param("id", taskId).param("next", Timestamps.of(nextAttempt)).param("error", truncate(error))
+        .param("now", Timestamps.of(now)).update();
+  }
+
+  /** The worklist: tasks for people (not email), by due date; {@code visibleTo} null means every task. */
   public List<WorklistItem> worklist(WorklistFilter filter) {
     StringBuilder sql = new StringBuilder("SELECT * FROM task WHERE channel <> 'EMAIL'");
     List<Object> params = new ArrayList<>();
@@ -148,86 +170,28 @@ public class WorklistRepository {
     return statement.query(this::item).list();
   }
 
-  // ---- case status, consent, outbox ---------------------------------------------------------
-
-  public void saveCase(WinbackCase state) {
-    db.sql("MERGE INTO case_status (case_id, status, status_reason, updated_at) KEY (case_id) "
-        + "VALUES (:id, :status, :reason, :updatedAt)")
-        .param("id", state.getCaseId()).param("status", state.getStatus().name())
-        .param("reason", state.getStatusReason()).param("updatedAt", time(state.getUpdatedAt())).update();
-  }
-
-  public Optional<CaseStatusView> caseStatus(String caseId) {
-    return db.sql("SELECT case_id, status, status_reason, updated_at FROM case_status WHERE case_id = :id")
-        .param("id", caseId)
-        .query((rs, n) -> new CaseStatusView(rs.getString("case_id"), rs.getString("status"),
-            rs.getString("status_reason"), instant(rs, "updated_at")))
-        .optional();
-  }
-
-  public void saveConsent(String customerId, Consent consent, boolean doNotContact, Instant now) {
-    db.sql("MERGE INTO consent (customer_id, email, phone, letter, whatsapp, visit, do_not_contact, updated_at) "
-        + "KEY (customer_id) VALUES (:id, :email, :phone, :letter, :whatsapp, :visit, :dnc, :now)")
-        .param("id", customerId).param("email", consent.getEmail()).param("phone", consent.getPhone())
-        .param("letter", consent.getLetter()).param("whatsapp", consent.getWhatsapp())
-        .param("visit", consent.getVisit()).param("dnc", doNotContact).param("now", time(now)).update();
-  }
-
   /**
-   * Whether the customer's current consent allows this channel. Without a CRM record at the desk
-   * yet, the processor's check when it created the task stands (the task may simply have arrived
-   * before the CRM record); only newer CRM data, or an erasure, can withdraw it.
+   * Open tasks created before {@code createdBefore} whose customer the desk has no CRM data for,
+   * on partitions whose CRM copy is complete since {@code feedCompleteSince}: the CRM has nothing
+   * for them, and no consent means no contact.
    */
-  public boolean mayContact(String customerId, Channel channel) {
-    String column = switch (channel) {
-      case EMAIL -> "email";
-      case PHONE -> "phone";
-      case LETTER -> "letter";
-      case WHATSAPP -> "whatsapp";
-      case IN_PERSON -> "visit";
-    };
-    return db.sql("SELECT " + column + " AND NOT do_not_contact FROM consent WHERE customer_id = :id")
-        .param("id", customerId).query(Boolean.class).optional().orElse(true);
+  public List<WorklistItem> openWithoutCustomerData(Instant createdBefore, Instant feedCompleteSince, int limit) {
+    return db.sql("""
+        SELECT t.* FROM task t
+        JOIN crm_feed f ON f.crm_partition = t.crm_partition AND f.caught_up_at >= :fresh
+        WHERE t.status = 'OPEN' AND t.created_at < :before
+          AND NOT EXISTS (SELECT 1 FROM customer c WHERE c.customer_id = t.customer_id)
+        ORDER BY t.created_at, t.task_id LIMIT :limit
+        """).param("before", Timestamps.of(createdBefore)).param("fresh", Timestamps.of(feedCompleteSince)).param("limit", limit)
+        .query(this::item).list();
   }
 
-  /** Whether the desk has the CRM's consent record of this customer. */
-  public boolean hasConsentRecord(String customerId) {
-    return db.sql("SELECT COUNT(*) FROM consent WHERE customer_id = :id").param("id", customerId)
-        .query(Integer.class).single() > 0;
-  }
-
-  /** The CRM erased the customer: no contact any more, and the desk forgets the personal data it held. */
-  @Transactional
-  public void erase(String customerId, Instant now) {
-    // An erased customer is never contacted again: consent is kept as a refusal, without any personal data.
-    db.sql("MERGE INTO consent (customer_id, email, phone, letter, whatsapp, visit, do_not_contact, updated_at) "
-        + "KEY (customer_id) VALUES (:id, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, :now)")
-        .param("id", customerId).param("now", time(now)).update();
-    db.sql("UPDATE task SET status = CASE WHEN status = 'OPEN' THEN 'SUPPRESSED' ELSE status END, "
-        + "contact_json = NULL, message = '', subject = NULL, updated_at = :now WHERE customer_id = :id")
-        .param("id", customerId).param("now", time(now)).update();
-    db.sql("UPDATE outbox SET recipient = '(erased)' WHERE task_id IN (SELECT task_id FROM task WHERE customer_id = :id)")
-        .param("id", customerId).update();
-  }
-
-  public void recordSent(String taskId, String messageId, String recipient, String subject, String language,
-      Instant now) {
-    db.sql("MERGE INTO outbox (task_id, message_id, recipient, subject, language, sent_at) KEY (task_id) "
-        + "VALUES (:id, :messageId, :recipient, :subject, :language, :now)")
-        .param("id", taskId).param("messageId", messageId).param("recipient", recipient).param("subject", subject)
-        .param("language", language).param("now", time(now)).update();
-  }
-
-  public boolean wasSent(String taskId) {
-    return db.sql("SELECT COUNT(*) FROM outbox WHERE task_id = :id").param("id", taskId).query(Integer.class)
-        .single() > 0;
-  }
-
-  public List<OutboxEntry> outbox(int limit) {
-    return db.sql("SELECT * FROM outbox ORDER BY sent_at DESC LIMIT :limit").param("limit", limit)
-        .query((rs, n) -> new OutboxEntry(rs.getString("task_id"), rs.getString("message_id"),
-            rs.getString("recipient"), rs.getString("subject"), rs.getString("language"), instant(rs, "sent_at")))
-        .list();
+  /** The CRM erased the customer: the desk forgets the personal data of every task it holds. */
+  public void forgetPersonalData(String customerId, Instant now) {
+    db.sql("""
+        UPDATE task SET contact_json = NULL, message = '', subject = NULL, context_json = NULL, last_error = NULL,
+          updated_at = :now WHERE customer_id = :id
+        """).param("id", customerId).param("now", Timestamps.of(now)).update();
   }
 
   // ---- mapping ------------------------------------------------------------------------------
@@ -237,10 +201,11 @@ public class WorklistRepository {
         rs.getString("task_id"),
         rs.getString("case_id"),
         rs.getString("customer_id"),
+        rs.getInt("crm_partition"),
         Channel.valueOf(rs.getString("channel")),
         rs.getString("goal"),
         rs.getInt("attempt"),
-        instant(rs, "due_at"),
+        Timestamps.read(rs, "due_at"),
         rs.getString("assignee"),
         rs.getString("claimed_by"),
         rs.getString("language"),
@@ -250,12 +215,14 @@ public class WorklistRepository {
         json(rs.getString("rationale_json")),
         json(rs.getString("context_json")),
         rs.getString("policy_version"),
-        instant(rs, "created_at"),
+        Timestamps.read(rs, "created_at"),
         TaskStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"),
         rs.getString("outcome"),
         rs.getInt("send_attempts"),
+        Timestamps.read(rs, "first_send_at"),
         rs.getString("last_error"),
-        instant(rs, "updated_at"));
+        Timestamps.read(rs, "updated_at"));
   }
 
   private static String rationaleJson(OutreachTask task) {
@@ -275,17 +242,8 @@ public class WorklistRepository {
     }
   }
 
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
   private static String truncate(String text) {
     return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
   }
-
 }

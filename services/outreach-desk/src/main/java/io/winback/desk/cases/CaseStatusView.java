@@ -1,4 +1,4 @@
-package io.winback.desk.worklist;
+package io.winback.desk.cases;
 
 import java.time.Instant;
 

@@ -1,0 +1,10 @@
+package io.winback.desk.mail;
+
+import java.time.Instant;
+
+/**
+ * An email an SMTP server accepted. {@code resentInDoubt}: the attempt before ended in a crash, so
+ * the customer may have received it twice (with the same Message-ID).
+ */
+public record SentEmail(String taskId, String messageId, String recipient, String subject, String language,
+    Instant sentAt, boolean resentInDoubt) {}

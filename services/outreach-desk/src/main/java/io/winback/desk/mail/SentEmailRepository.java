@@ -1,0 +1,52 @@
+package io.winback.desk.mail;
+
+import io.winback.desk.db.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The emails SMTP servers accepted (table sent_email): the outbox page and the send-once proof. */
+@Repository
+public class SentEmailRepository {
+
+  static final String ERASED = "(erased)";
+
+  private final JdbcClient db;
+
+  public SentEmailRepository(JdbcClient db) {
+    this.db = db;
+  }
+
+  public void record(SentEmail email) {
+    db.sql("""
+        INSERT INTO sent_email (task_id, message_id, recipient, subject, language, sent_at, resent_in_doubt)
+        VALUES (:id, :messageId, :recipient, :subject, :language, :sentAt, :resent)
+        ON CONFLICT (task_id) DO NOTHING
+        """)
+        .param("id", email.taskId()).param("messageId", email.messageId()).param("recipient", email.recipient())
+        .param("subject", email.subject()).param("language", email.language())
+        .param("sentAt", Timestamps.of(email.sentAt())).param("resent", email.resentInDoubt()).update();
+  }
+
+  public boolean wasSent(String taskId) {
+    return db.sql("SELECT COUNT(*) FROM sent_email WHERE task_id = :id").param("id", taskId).query(Integer.class)
+        .single() > 0;
+  }
+
+  public List<SentEmail> newest(int limit) {
+    return db.sql("SELECT * FROM sent_email ORDER BY sent_at DESC, task_id LIMIT :limit").param("limit", limit)
+        .query((rs, n) -> new SentEmail(rs.getString("task_id"), rs.getString("message_id"),
+            rs.getString("recipient"), rs.getString("subject"), rs.getString("language"),
+            Timestamps.read(rs, "sent_at"), rs.getBoolean("resent_in_doubt")))
+        .list();
+  }
+
+  /** The CRM erased the customer: the address and subject (which may name them) go. */
+  public void forget(String customerId) {
+    db.sql("""
+        UPDATE sent_email SET recipient = :erased, subject = NULL
+        WHERE task_id IN (SELECT task_id FROM task WHERE customer_id = :id)
+        """).param("id", customerId).param("erased", ERASED).update();
+  }
+}

@@ -1,0 +1,106 @@
+package io.winback.desk.outbox;
+
+import io.winback.desk.db.Timestamps;
+import io.winback.events.OutreachFeedback;
+import io.winback.schemas.topics.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox of outreach.feedback.v1 (table feedback_outbox). An outcome is written
+ * here in the same transaction as the task's change, with its feedbackId fixed: either both are
+ * recorded or neither is, and {@link FeedbackRelay} publishes exactly these bytes until the broker
+ * has them. The processor applies a feedbackId once, so a record published twice is harmless.
+ */
+@Repository
+public class FeedbackOutbox {
+
+  /** An outcome waiting for the broker. */
+  public record Pending(String feedbackId, String customerId, byte[] payload) {}
+
+  /** An outcome in the outbox and whether the broker has acknowledged it. */
+  public record Entry(String feedbackId, boolean published) {}
+
+  private final JdbcClient db;
+  private final Serializer<OutreachFeedback> serializer = Topics.FEEDBACK.valueSerde().serializer();
+
+  public FeedbackOutbox(JdbcClient db) {
+    this.db = db;
+  }
+
+  /**
+   * Adds the outcome to the caller's transaction; a second outcome with the same feedbackId (the
+   * mailer's stable ids) is ignored. Returns whether it was new.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean add(OutreachFeedback feedback) {
+    return db.sql("""
+        INSERT INTO feedback_outbox (feedback_id, task_id, customer_id, outcome, payload, recorded_at)
+        VALUES (:id, :taskId, :customerId, :outcome, :payload, :recordedAt)
+        ON CONFLICT (feedback_id) DO NOTHING
+        """)
+        .param("id", feedback.getFeedbackId()).param("taskId", feedback.getTaskId())
+        .param("customerId", feedback.getCustomerId()).param("outcome", feedback.getOutcome().name())
+        .param("payload", serializer.serialize(Topics.FEEDBACK.name(), feedback))
+        .param("recordedAt", Timestamps.of(feedback.getRecordedAt())).update() == 1;
+  }
+
+  /** The oldest outcomes not yet acknowledged by the broker, in the order they were recorded. */
+  List<Pending> oldestPending(int limit) {
+    return db.sql("""
+        SELECT feedback_id, customer_id, payload FROM feedback_outbox WHERE published_at IS NULL
+        ORDER BY recorded_at, feedback_id LIMIT :limit
+        """).param("limit", limit)
+        .query((rs, n) -> new Pending(rs.getString("feedback_id"), rs.getString("customer_id"),
+            rs.getBytes("payload")))
+        .list();
+  }
+
+  void markPublished(List<String> feedbackIds, Instant now) {
+    if (!feedbackIds.isEmpty()) {
+      db.sql("UPDATE feedback_outbox SET published_at = :now WHERE feedback_id IN (:ids)")
+          .param("now", Timestamps.of(now)).param("ids", feedbackIds).update();
+    }
+  }
+
+  void markFailed(String feedbackId, String error) {
+    db.sql("""
+        UPDATE feedback_outbox SET publish_attempts = publish_attempts + 1, last_error = :error
+        WHERE feedback_id = :id
+        """).param("id", feedbackId).param("error", error).update();
+  }
+
+  /** Whether the broker has acknowledged the outcome; empty for an unknown feedbackId. */
+  public Optional<Boolean> published(String feedbackId) {
+    return db.sql("SELECT published_at IS NOT NULL FROM feedback_outbox WHERE feedback_id = :id")
+        .param("id", feedbackId).query(Boolean.class).optional();
+  }
+
+  /** The outcome recorded last for the task, and whether the broker has it yet. */
+  public Optional<Entry> latestFor(String taskId) {
+    return db.sql("""
+        SELECT feedback_id, published_at IS NOT NULL AS published FROM feedback_outbox WHERE task_id = :id
+        ORDER BY recorded_at DESC, feedback_id DESC LIMIT 1
+        """).param("id", taskId)
+        .query((rs, n) -> new Entry(rs.getString("feedback_id"), rs.getBoolean("published")))
+        .optional();
+  }
+
+  public long pendingCount() {
+    return db.sql("SELECT COUNT(*) FROM feedback_outbox WHERE published_at IS NULL").query(Long.class).single();
+  }
+
+  /** Published outcomes older than {@code before} are only history: removed in bounded batches. */
+  int prunePublished(Instant before, int limit) {
+    return db.sql("""
+        DELETE FROM feedback_outbox WHERE feedback_id IN (
+          SELECT feedback_id FROM feedback_outbox WHERE published_at < :before LIMIT :limit)
+        """).param("before", Timestamps.of(before)).param("limit", limit).update();
+  }
+}
