@@ -9,9 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Installs the Debian packages a local run needs (PostgreSQL, Chromium) when the machine lacks them,
@@ -94,6 +99,97 @@ public final class DebianPackages {
       throw new LocalRuntimeException("apt-get installed " + String.join(" ", packages)
           + ", but it is still not usable; " + why);
     }
+  }
+
+  /**
+   * Without root rights: downloads {@code packages} and every dependency this machine lacks (apt's
+   * own resolution against the installed packages, with private package lists and cache under
+   * {@code into}) and unpacks them with {@code dpkg-deb -x} into {@code into/root}. Nothing is
+   * installed system-wide and no maintainer script runs: good for programs that only need their
+   * files and libraries (LD_LIBRARY_PATH from {@link #libraryPath}).
+   *
+   * @return {@code into/root}, the unpacked file tree
+   */
+  public static Path extractWithoutRoot(Path into, String... packages) {
+    Path state = into.resolve("apt-state");
+    Path cache = into.resolve("apt-cache");
+    Path root = into.resolve("root");
+    try {
+      Files.createDirectories(state.resolve("lists/partial"));
+      Files.createDirectories(cache.resolve("archives/partial"));
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot create " + into + ": " + e.getMessage(), e);
+    }
+    List<String> prefix = List.of(APT_GET.toString(),
+        "-o", "Dir::State=" + state, "-o", "Dir::State::status=/var/lib/dpkg/status",
+        "-o", "Dir::Cache=" + cache, "-o", "Debug::NoLocking=1");
+    err.printf("winback: downloading Debian packages %s and the libraries they need into %s (no root rights:"
+        + " private apt-get update, apt-get install --download-only, dpkg-deb -x) ...%n",
+        String.join(" ", packages), into);
+    List<String> update = new ArrayList<>(prefix);
+    update.addAll(List.of("update", "-qq"));
+    Commands.run(update, null, Map.of(), null, APT_TIMEOUT, err).orThrow("apt-get update (private lists)");
+    List<String> download = new ArrayList<>(prefix);
+    // Recommended packages are for people at a desktop; a program run by tests needs only its dependencies.
+    download.addAll(List.of("install", "-y", "-qq", "--download-only", "--no-install-recommends"));
+    download.addAll(List.of(packages));
+    Commands.run(download, null, Map.of(), null, APT_TIMEOUT, err).orThrow("apt-get install --download-only");
+    try (Stream<Path> debs = Files.list(cache.resolve("archives"))) {
+      for (Path deb : debs.filter(file -> file.toString().endsWith(".deb")).sorted().toList()) {
+        Commands.run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(5))
+            .orThrow("dpkg-deb -x " + deb.getFileName());
+        Files.delete(deb); // unpacked: the archive would only double the space taken
+      }
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot list " + cache + ": " + e.getMessage(), e);
+    }
+    return root;
+  }
+
+  /**
+   * The LD_LIBRARY_PATH that lets {@code binary}, unpacked under {@code root}, find its libraries:
+   * the usual library directories under {@code root}, plus the directory of each library that
+   * {@code ldd} still reports missing (some live in private subdirectories, such as PulseAudio's).
+   *
+   * @throws LocalRuntimeException naming the libraries that are nowhere under {@code root}
+   */
+  public static String libraryPath(Path root, Path binary) {
+    Set<Path> dirs = new LinkedHashSet<>();
+    for (String dir : List.of("lib/x86_64-linux-gnu", "usr/lib/x86_64-linux-gnu", "lib", "usr/lib")) {
+      if (Files.isDirectory(root.resolve(dir))) {
+        dirs.add(root.resolve(dir));
+      }
+    }
+    dirs.add(binary.getParent());
+    while (true) {
+      String path = dirs.stream().map(Path::toString).collect(Collectors.joining(":"));
+      List<String> missing = missingLibraries(binary, Map.of("LD_LIBRARY_PATH", path));
+      if (missing.isEmpty()) {
+        return path;
+      }
+      List<Path> found = missing.stream().map(line -> line.split("\\s")[0]).map(name -> find(root, name))
+          .filter(Objects::nonNull).map(Path::getParent).filter(dir -> !dirs.contains(dir)).toList();
+      if (found.isEmpty()) {
+        throw new LocalRuntimeException(binary + " still lacks libraries that no unpacked package holds: "
+            + String.join(", ", missing));
+      }
+      dirs.addAll(found);
+    }
+  }
+
+  private static Path find(Path root, String fileName) {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(file -> file.getFileName().toString().equals(fileName)).findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static List<String> missingLibraries(Path binary, Map<String, String> environment) {
+    Commands.Result ldd = Commands.run(List.of("ldd", binary.toString()), null, environment, null,
+        Duration.ofSeconds(30), null);
+    return ldd.output().lines().filter(line -> line.contains("not found")).map(String::strip).toList();
   }
 
   private static void apt(List<String> prefix, List<String> arguments) {
