@@ -1,6 +1,6 @@
 package io.winback.cli.bench;
 
-import io.winback.cli.ChildProcesses;
+import io.winback.local.ChildProcesses;
 import io.winback.cli.CommandFailure;
 import io.winback.cli.up.ServiceDescriptor;
 import java.io.File;

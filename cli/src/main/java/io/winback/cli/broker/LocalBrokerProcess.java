@@ -1,6 +1,6 @@
 package io.winback.cli.broker;
 
-import io.winback.cli.ChildProcesses;
+import io.winback.local.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,6 +1,6 @@
 package io.winback.cli.up;
 
-import io.winback.cli.ChildProcesses;
+import io.winback.local.ChildProcesses;
 import io.winback.cli.CommandFailure;
 import java.io.IOException;
 import java.net.URI;
