@@ -27,7 +27,8 @@ FROM eclipse-temurin:17-jre-noble
 ARG SERVICE
 LABEL org.opencontainers.image.title="winback-${SERVICE}" \
       org.opencontainers.image.description="Winback ${SERVICE}"
-# /data holds what a service keeps on disk: Kafka Streams state, the desk's worklist database.
+# /data holds what a service keeps on disk: the processor's Kafka Streams state (the desk keeps its
+# state in PostgreSQL, the topic monitor none).
 RUN groupadd --system --gid 10001 winback \
  && useradd --system --uid 10001 --gid winback --home-dir /app --no-create-home winback \
  && mkdir -p /app /data \

@@ -110,7 +110,39 @@ class ComposeTest {
     Map<String, String> env = environment(Manifests.map(services, "outreach-desk"));
     assertThat(env).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
     assertThat(Manifests.str(services, "mailpit", "image")).startsWith("axllent/mailpit");
-    assertThat(env).containsKey("WINBACK_DATA_DIR");
+    // A real SMTP server: no embedded sink beside it.
+    assertThat(env.getOrDefault("SPRING_PROFILES_ACTIVE", "")).doesNotContain("embedded");
+    assertThat(Manifests.str(services, "outreach-desk", "depends_on", "mailpit", "condition")).isNotBlank();
+  }
+
+  @Test
+  void theDeskKeepsItsStateInThePostgresService() {
+    Map<String, Object> postgres = Manifests.map(services, "postgres");
+    assertThat(Manifests.str(postgres, "image")).as("postgres image").matches("postgres:15([.\\-].*)?");
+    assertThat(String.join(" ", commands(postgres))).as("postgres healthcheck").contains("pg_isready");
+    // Laptop credentials: reachable from this machine only.
+    assertThat(Manifests.strings(postgres, "ports")).as("postgres ports").isNotEmpty()
+        .allSatisfy(mapping -> assertThat(mapping).startsWith("127.0.0.1:"));
+    List<String> volumes = Manifests.strings(postgres, "volumes");
+    assertThat(volumes).as("postgres data on a named volume").anySatisfy(volume -> {
+      String[] parts = volume.split(":");
+      assertThat(parts[1]).isEqualTo("/var/lib/postgresql/data");
+      assertThat(Manifests.map(compose, "volumes")).containsKey(parts[0]);
+    });
+
+    Map<String, Object> desk = Manifests.map(services, "outreach-desk");
+    assertThat(Manifests.str(desk, "depends_on", "postgres", "condition")).as("desk waits for a healthy database")
+        .isEqualTo("service_healthy");
+    Map<String, String> db = environment(postgres);
+    Map<String, String> env = environment(desk);
+    assertThat(env).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + db.get("POSTGRES_DB"))
+        .containsEntry("SPRING_DATASOURCE_USERNAME", db.get("POSTGRES_USER"))
+        .containsEntry("SPRING_DATASOURCE_PASSWORD", db.get("POSTGRES_PASSWORD"));
+    // Nothing of the desk's on the container's disk any more.
+    assertThat(env).doesNotContainKey("WINBACK_DATA_DIR");
+    assertThat(Manifests.strings(desk, "volumes")).as("desk volumes").isEmpty();
+    services.forEach((name, service) -> environment(Manifests.map(services, name)).forEach((variable, value) ->
+        assertThat(value).as("%s %s", name, variable).doesNotContainIgnoringCase("jdbc:h2")));
   }
 
   @Test

@@ -149,7 +149,7 @@ class WorkloadsTest {
   }
 
   @Test
-  void prodScalesTheProcessorFromThreeToSixWithOneDeskAndOneMonitor() {
+  void prodScalesTheProcessorFromThreeToSixWithTwoDesksAndOneMonitor() {
     Manifests prod = Kustomize.overlay("prod");
     Map<String, Object> hpa = prod.get("HorizontalPodAutoscaler", "churn-processor");
     assertThat(Manifests.integer(hpa, "spec", "minReplicas")).isEqualTo(3);
@@ -158,10 +158,11 @@ class WorkloadsTest {
     assertThat(Manifests.at(prod.get("Deployment", "churn-processor"), "spec", "replicas"))
         .as("the autoscaler owns the processor's replicas").isNull();
     assertThat(Manifests.integer(prod.get("Deployment", "outreach-desk"), "spec", "replicas"))
-        .as("the desk's worklist is a local database: one replica until it has a shared one").isEqualTo(1);
+        .as("two desks on the shared database").isEqualTo(2);
     assertThat(Manifests.integer(prod.get("Deployment", "topic-monitor"), "spec", "replicas")).isEqualTo(1);
     assertThat(Manifests.integer(prod.get("PodDisruptionBudget", "churn-processor"), "spec", "minAvailable")).isEqualTo(2);
-    assertThat(Manifests.integer(prod.get("PodDisruptionBudget", "outreach-desk"), "spec", "maxUnavailable")).isEqualTo(1);
+    assertThat(Manifests.integer(prod.get("PodDisruptionBudget", "outreach-desk"), "spec", "minAvailable")).isEqualTo(1);
+    assertThat(Manifests.integer(prod.get("PodDisruptionBudget", "topic-monitor"), "spec", "maxUnavailable")).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")
