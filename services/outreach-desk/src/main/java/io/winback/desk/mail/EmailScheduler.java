@@ -181,7 +181,7 @@ public class EmailScheduler {
     if (!answerLost(error)) {
       attempts.finish(item.taskId()); // the server never had the message: the next try is no repeat
     }
-    Instant next = now.plus(backoff(item.sendAttempts()));
+    Instant next = now.plus(backoff(item.sendAttempts(), properties.retryInitial(), properties.retryMax()));
     worklist.markRetry(item.taskId(), next, summary, now);
     log.warn("email task {} not sent (attempt {}), next try at {}: {}", item.taskId(), item.sendAttempts() + 1,
         next, summary);
@@ -196,9 +196,10 @@ public class EmailScheduler {
     log.warn("email task {} cannot be delivered: {}", item.taskId(), reason);
   }
 
-  Duration backoff(int attemptsSoFar) {
-    Duration wait = properties.retryInitial().multipliedBy(1L << Math.min(attemptsSoFar, 16));
-    return wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait;
+  /** The pause after {@code attemptsSoFar} failed tries: doubling from {@code initial}, at most {@code max}. */
+  static Duration backoff(int attemptsSoFar, Duration initial, Duration max) {
+    Duration wait = initial.multipliedBy(1L << Math.min(Math.max(attemptsSoFar, 0), 16));
+    return wait.compareTo(max) > 0 ? max : wait;
   }
 
   /**

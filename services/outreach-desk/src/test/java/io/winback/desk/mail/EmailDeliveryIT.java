@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.winback.desk.ProcessorProcess;
-import io.winback.desk.worklist.OutboxEntry;
+import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
@@ -22,13 +22,13 @@ import io.winback.schemas.json.JsonRecords;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.PostgresTestServer;
 import io.winback.testsupport.TestConsumers;
 import io.winback.testsupport.TestProducers;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +44,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -70,11 +69,14 @@ class EmailDeliveryIT {
   private static volatile GreenMail smtp;
   private static ProcessorProcess processor;
 
-  @TempDir
-  static Path dataDir;
-
   @Autowired
   WorklistRepository worklist;
+
+  @Autowired
+  CustomerRepository customers;
+
+  @Autowired
+  SentEmailRepository sentEmails;
 
   @BeforeAll
   static void startSmtpAndProcessor() {
@@ -97,14 +99,16 @@ class EmailDeliveryIT {
   static void desk(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.consumer.group-id", () -> "desk-mail-it-" + UUID.randomUUID());
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("db"));
+    PostgresTestServer.get().newDatabase("desk_mail").register(registry);
+    // Any time of day, as for the processor: the desk checks the quiet hours again when it sends.
+    registry.add("winback.policy.quiet-hours-start", () -> "00:00");
+    registry.add("winback.policy.quiet-hours-end", () -> "00:00");
     // A configured SMTP server: the embedded sink stays off and the desk sends to GreenMail.
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "3000");
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
     registry.add("spring.mail.properties.mail.smtp.writetimeout", () -> "5000");
-    registry.add("winback.desk.embedded-smtp-port", ProcessorProcess::freePort);
     registry.add("winback.desk.send-interval", () -> "500ms");
     registry.add("winback.desk.retry-initial", () -> "500ms");
     registry.add("winback.desk.retry-max", () -> "2s");
@@ -148,8 +152,8 @@ class EmailDeliveryIT {
       assertThat(sent.getChannel()).isEqualTo(Channel.EMAIL);
       assertThat(sent.getRecordedBy()).isEqualTo("outreach-desk/mailer");
       assertThat(worklist.find(task.getTaskId())).get().extracting(WorklistItem::status).isEqualTo(TaskStatus.SENT);
-      assertThat(worklist.outbox(500)).filteredOn(entry -> entry.taskId().equals(task.getTaskId()))
-          .extracting(OutboxEntry::messageId).containsExactly("<" + task.getTaskId() + "@winback.local>");
+      assertThat(sentEmails.newest(500)).filteredOn(entry -> entry.taskId().equals(task.getTaskId()))
+          .extracting(SentEmail::messageId).containsExactly("<" + task.getTaskId() + "@winback.local>");
     }
 
     // A few more send rounds: nothing is sent twice.
@@ -176,7 +180,7 @@ class EmailDeliveryIT {
               item -> item != null && item.sendAttempts() >= 2);
       assertThat(failing.status()).isEqualTo(TaskStatus.OPEN);
       assertThat(failing.lastError()).isNotBlank();
-      assertThat(worklist.wasSent(task.getTaskId())).isFalse();
+      assertThat(sentEmails.wasSent(task.getTaskId())).isFalse();
 
       smtp = startSmtp();
 
@@ -215,7 +219,7 @@ class EmailDeliveryIT {
         List.of(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), customer.id(), relationship)));
     // The desk checks consent again right before sending; it must know it by the time the task is due.
     await("email consent of " + customer.id() + " at the desk").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-        .until(() -> worklist.hasConsentRecord(customer.id()));
+        .until(() -> customers.find(customer.id()).isPresent());
   }
 
   /** Billing: the customer cancelled just now; the contract ends in three months. */

@@ -3,7 +3,6 @@ package io.winback.desk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.winback.desk.DeskProperties;
 import io.winback.desk.ProcessorProcess;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -11,7 +10,6 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,37 +85,57 @@ class EmailSchedulerTest {
     assertThat(EmailScheduler.permanent(failure)).isFalse();
   }
 
+  // ---- answerLost(...) -------------------------------------------------------------------
+
+  @Test
+  void aReadTimeoutOnceConnectedMayHaveDeliveredTheMessage() {
+    MessagingException silent = new MessagingException("Exception reading response",
+        new java.net.SocketTimeoutException("Read timed out"));
+    assertThat(EmailScheduler.answerLost(silent)).isTrue();
+    assertThat(EmailScheduler.answerLost(new MailSendException("Failed messages", silent,
+        Map.of("message", silent)))).isTrue();
+  }
+
+  @Test
+  void aConnectionThatNeverCameOrAnSmtpAnswerDeliveredNothing() throws Exception {
+    assertThat(EmailScheduler.answerLost(new org.eclipse.angus.mail.util.MailConnectException(
+        new org.eclipse.angus.mail.util.SocketConnectException("connect timed out",
+            new java.net.SocketTimeoutException("connect timed out"), "127.0.0.1", 25, 2000)))).isFalse();
+    assertThat(EmailScheduler.answerLost(new MessagingException("Couldn't connect to host",
+        new ConnectException("Connection refused")))).isFalse();
+    assertThat(EmailScheduler.answerLost(rejectedMessage(451))).isFalse();
+  }
+
   // ---- backoff(...) -----------------------------------------------------------------------
 
   @Test
   void theWaitDoublesFromRetryInitialUpToRetryMax() {
-    EmailScheduler scheduler = scheduler(Duration.ofSeconds(2), Duration.ofMinutes(5));
+    var backoff = scheduler(Duration.ofSeconds(2), Duration.ofMinutes(5));
 
-    assertThat(List.of(0, 1, 2, 3, 7).stream().map(scheduler::backoff)).containsExactly(
+    assertThat(List.of(0, 1, 2, 3, 7).stream().map(backoff::apply)).containsExactly(
         Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16),
         Duration.ofSeconds(256));
-    assertThat(scheduler.backoff(8)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(scheduler.backoff(16)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(backoff.apply(8)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(backoff.apply(16)).isEqualTo(Duration.ofMinutes(5));
     // However long the server stays away, the doubling cannot overflow.
-    assertThat(scheduler.backoff(1_000)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(scheduler.backoff(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(backoff.apply(1_000)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(backoff.apply(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
   void theTestSettingsRetryWithinSeconds() {
-    EmailScheduler scheduler = scheduler(Duration.ofMillis(500), Duration.ofSeconds(2));
+    var backoff = scheduler(Duration.ofMillis(500), Duration.ofSeconds(2));
 
-    assertThat(List.of(0, 1, 2, 3, 50).stream().map(scheduler::backoff)).containsExactly(
+    assertThat(List.of(0, 1, 2, 3, 50).stream().map(backoff::apply)).containsExactly(
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
         Duration.ofSeconds(2));
   }
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private static EmailScheduler scheduler(Duration retryInitial, Duration retryMax) {
-    DeskProperties properties = new DeskProperties("Winback <kundenservice@winback.example>", Duration.ofSeconds(2),
-        retryInitial, retryMax, 2000, List.of());
-    return new EmailScheduler(null, null, null, null, properties, Clock.systemUTC());
+  /** The back-off with these settings, as a function of the attempts so far. */
+  private static java.util.function.IntFunction<Duration> scheduler(Duration retryInitial, Duration retryMax) {
+    return attempts -> EmailScheduler.backoff(attempts, retryInitial, retryMax);
   }
 
   private static SMTPAddressFailedException rejectedRecipient(int code) throws AddressException {

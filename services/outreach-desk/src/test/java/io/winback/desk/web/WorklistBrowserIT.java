@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.winback.desk.DeskApplication;
 import io.winback.desk.ProcessorProcess;
+import io.winback.desk.cases.CaseStatusRepository;
+import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CancellationReason;
@@ -21,6 +23,7 @@ import io.winback.schemas.serde.TrustedPackages;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.PostgresTestServer;
 import io.winback.testsupport.TestProducers;
 import java.io.File;
 import java.io.IOException;
@@ -55,6 +58,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +69,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * case closed as FEEDBACK_COLLECTED once the processor has applied it.
  */
 @KafkaIntegrationTest
+// The embedded setup's SMTP sink and demo users.
+@ActiveProfiles("embedded")
 @SpringBootTest(classes = DeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WorklistBrowserIT {
@@ -84,13 +90,21 @@ class WorklistBrowserIT {
   @Autowired
   WorklistRepository worklist;
 
+  @Autowired
+  CustomerRepository customers;
+
+  @Autowired
+  CaseStatusRepository cases;
+
   @DynamicPropertySource
   static void desk(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     // A consumer group of its own: other desk contexts of this JVM's ITs must not take our partitions.
     String group = "desk-ui-it-" + UUID.randomUUID();
     registry.add("spring.kafka.consumer.group-id", () -> group);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + WORK.resolve("desk/worklist") + ";AUTO_SERVER=FALSE");
+    PostgresTestServer.get().newDatabase("desk_browser").register(registry);
+    registry.add("winback.policy.quiet-hours-start", () -> "00:00");
+    registry.add("winback.policy.quiet-hours-end", () -> "00:00");
     int smtp = ProcessorProcess.freePort();
     registry.add("winback.desk.embedded-smtp-port", () -> smtp);
   }
@@ -171,7 +185,7 @@ class WorklistBrowserIT {
     // The desk checks consent again before anyone acts; it comes from the CRM topic, so wait for it.
     String taskId = browser.getCurrentUrl().replaceAll(".*/worklist/tasks/", "").replaceAll("[?#].*", "");
     await("the desk knows the customer's consent").atMost(WAIT)
-        .until(() -> worklist.hasConsentRecord(customerId));
+        .until(() -> customers.find(customerId).isPresent());
 
     browser.findElement(By.id("claim")).click();
     assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
@@ -193,7 +207,7 @@ class WorklistBrowserIT {
     new WebDriverWait(browser, WAIT, Duration.ofMillis(500)).until(ExpectedConditions.attributeToBe(
         By.id("case-status-label"), "data-status", "FEEDBACK_COLLECTED"));
     assertThat(browser.findElement(By.id("case-status-label")).getText()).isEqualTo("Feedback erfasst");
-    assertThat(worklist.caseStatus(worklist.find(taskId).orElseThrow().caseId()).orElseThrow().status())
+    assertThat(cases.find(worklist.find(taskId).orElseThrow().caseId()).orElseThrow().status())
         .isEqualTo("FEEDBACK_COLLECTED");
 
     screenshot("worklist-task-page.png");

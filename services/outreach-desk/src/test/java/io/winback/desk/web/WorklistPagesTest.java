@@ -1,9 +1,6 @@
 package io.winback.desk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,7 +19,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.winback.desk.DeskProperties;
-import io.winback.desk.feedback.FeedbackPublisher;
+import io.winback.desk.cases.CaseStatusRepository;
+import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.consent.CrmFeed;
+import io.winback.desk.consent.CustomerRepository;
+import io.winback.desk.db.Timestamps;
+import io.winback.desk.mail.SentEmail;
+import io.winback.desk.mail.SentEmailRepository;
+import io.winback.desk.metrics.DeskMetrics;
+import io.winback.desk.outbox.FeedbackOutbox;
+import io.winback.desk.outbox.FeedbackRelay;
+import io.winback.schemas.topics.Topics;
+import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.PostgresTestServer;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import io.winback.desk.security.SecurityConfig;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
@@ -32,7 +50,6 @@ import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.CancellationReason;
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
-import io.winback.events.Consent;
 import io.winback.events.Outcome;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.WinbackCase;
@@ -44,7 +61,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,29 +78,29 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * The worklist pages through MockMvc with the real security rules, templates, messages, TaskActions
- * and an in-memory H2 worklist. No Kafka: the feedback publisher is stubbed, which makes this a unit
- * test of the web layer (the browser IT covers the real round trip through the broker and processor).
+ * The worklist pages through MockMvc with the real security rules, templates, messages, TaskActions,
+ * a real PostgreSQL (a database of its own on the test server) and the outbox relay publishing to
+ * the real test broker. No listeners, no mail: a test of the web layer on the desk's real state
+ * (the browser IT covers the round trip through the processor).
  */
 @SpringBootTest(classes = WorklistPagesTest.WebSlice.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
-        "spring.datasource.url=jdbc:h2:mem:worklist-pages;DB_CLOSE_DELAY=-1",
         "winback.desk.max-text-length=200",
         "logging.level.org.springframework.security=INFO"})
+@ActiveProfiles("embedded") // its demo users
 class WorklistPagesTest {
 
   static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
   static final String SCRIPT = "<script>alert('x')</script>";
 
   /**
-   * The web layer and what it stands on, without Kafka or mail. A plain @Configuration, not a
+   * The web layer and what it stands on, without Kafka's listeners or mail. A plain @Configuration, not a
    * @SpringBootConfiguration: other tests' search for the application's configuration must not find
    * it, and as an inner class of a test their component scans skip it.
    */
@@ -96,16 +112,28 @@ class WorklistPagesTest {
   // Like @SpringBootApplication: TypeExcludeFilter keeps test classes (and their inner configurations) out.
   @ComponentScan(basePackageClasses = WebConfig.class,
       excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
-  @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class})
+  @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class,
+      ConsentCheck.class, CustomerRepository.class, CrmFeed.class, CaseStatusRepository.class,
+      SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class})
   static class WebSlice {
     @Bean
     Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
     }
+
+    /** The relay's producer, on the real test broker. */
+    @Bean
+    KafkaTemplate<String, byte[]> feedbackRelayTemplate() {
+      return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+          ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()));
+    }
   }
 
-  @MockitoBean
-  FeedbackPublisher publisher;
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresTestServer.get().newDatabase("pages").register(registry);
+  }
 
   @Autowired
   WebApplicationContext context;
@@ -116,6 +144,15 @@ class WorklistPagesTest {
   @Autowired
   JdbcClient db;
 
+  @Autowired
+  CaseStatusRepository cases;
+
+  @Autowired
+  SentEmailRepository sentEmails;
+
+  @Autowired
+  CrmFeed feed;
+
   MockMvc mvc;
 
   @BeforeEach
@@ -123,7 +160,8 @@ class WorklistPagesTest {
     mvc = MockMvcBuilders.webAppContextSetup(context)
         .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
         .build();
-    for (String table : List.of("task", "case_status", "consent", "outbox")) {
+    for (String table : List.of("task", "case_status", "customer", "crm_feed", "sent_email", "email_attempt",
+        "feedback_outbox")) {
       db.sql("DELETE FROM " + table).update();
     }
   }
@@ -222,7 +260,7 @@ class WorklistPagesTest {
   void theStatusFilterDefaultsToOpenTasks() throws Exception {
     add(TestTasks.task("t-open", Channel.PHONE, NOW).build());
     add(TestTasks.task("t-done", Channel.PHONE, NOW).build());
-    worklist.finish("t-done", List.of(TaskStatus.OPEN), TaskStatus.DONE, "WON_BACK", NOW);
+    worklist.finish("t-done", List.of(TaskStatus.OPEN), TaskStatus.DONE, "WON_BACK", null, NOW);
 
     assertThat(page("/worklist", "agent")).contains("t-open").doesNotContain("t-done");
     assertThat(page("/worklist?status=DONE", "agent")).contains("t-done").doesNotContain("t-open");
@@ -235,7 +273,7 @@ class WorklistPagesTest {
   @Test
   void theTaskPageShowsContextRationaleScriptGuidanceAndCaseStatus() throws Exception {
     add(TestTasks.task("t-1", Channel.PHONE, NOW.plus(1, ChronoUnit.DAYS)).build());
-    worklist.saveCase(caseState("case-t-1", CaseStatus.OPEN));
+    cases.save(caseState("case-t-1", CaseStatus.OPEN));
 
     String de = mvc.perform(get("/worklist/tasks/t-1").with(user("agent").roles("AGENT")).header("Accept-Language", "de"))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -295,7 +333,7 @@ class WorklistPagesTest {
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(again).doesNotContain(SCRIPT).contains("Kunde sagte: &lt;script&gt;",
         "Bitte geben Sie Datum und Uhrzeit des Termins an.");
-    verify(publisher, never()).publish(any());
+    assertThat(recordedFeedback()).isEmpty();
   }
 
   @Test
@@ -312,13 +350,14 @@ class WorklistPagesTest {
         .andExpect(flash().attribute("notice", Notice.success(
             "Ergebnis „Feedback erhalten“ erfasst. Der Stand des Falls folgt, sobald es verarbeitet ist.")));
 
-    ArgumentCaptor<OutreachFeedback> sent = ArgumentCaptor.forClass(OutreachFeedback.class);
-    verify(publisher).publish(sent.capture());
-    assertThat(sent.getValue().getOutcome()).isEqualTo(Outcome.FEEDBACK_RECEIVED);
-    assertThat(sent.getValue().getFeedbackCategory()).isEqualTo(CancellationReason.COMPETITOR);
-    assertThat(sent.getValue().getFeedbackText()).isEqualTo("Das Angebot der Konkurrenz war günstiger.");
-    assertThat(sent.getValue().getMeetingPlace()).isNull();
-    assertThat(sent.getValue().getRecordedBy()).isEqualTo("agent");
+    List<OutreachFeedback> recorded = recordedFeedback();
+    assertThat(recorded).hasSize(1);
+    java.util.function.Supplier<OutreachFeedback> sent = () -> recorded.get(0);
+    assertThat(sent.get().getOutcome()).isEqualTo(Outcome.FEEDBACK_RECEIVED);
+    assertThat(sent.get().getFeedbackCategory()).isEqualTo(CancellationReason.COMPETITOR);
+    assertThat(sent.get().getFeedbackText()).isEqualTo("Das Angebot der Konkurrenz war günstiger.");
+    assertThat(sent.get().getMeetingPlace()).isNull();
+    assertThat(sent.get().getRecordedBy()).isEqualTo("agent");
     assertThat(worklist.find("t-fb").orElseThrow().status()).isEqualTo(TaskStatus.DONE);
   }
 
@@ -330,10 +369,11 @@ class WorklistPagesTest {
             .param("outcome", "MEETING_SCHEDULED").param("meetingAt", "2026-12-02T15:30")
             .param("meetingPlace", "Café am Markt"))
         .andExpect(redirectedUrl("/worklist/tasks/t-m"));
-    ArgumentCaptor<OutreachFeedback> sent = ArgumentCaptor.forClass(OutreachFeedback.class);
-    verify(publisher).publish(sent.capture());
-    assertThat(sent.getValue().getMeetingAt()).isEqualTo(Instant.parse("2026-12-02T14:30:00Z"));
-    assertThat(sent.getValue().getMeetingPlace()).isEqualTo("Café am Markt");
+    List<OutreachFeedback> recorded = recordedFeedback();
+    assertThat(recorded).hasSize(1);
+    java.util.function.Supplier<OutreachFeedback> sent = () -> recorded.get(0);
+    assertThat(sent.get().getMeetingAt()).isEqualTo(Instant.parse("2026-12-02T14:30:00Z"));
+    assertThat(sent.get().getMeetingPlace()).isEqualTo("Café am Markt");
   }
 
   @Test
@@ -345,7 +385,7 @@ class WorklistPagesTest {
             .param("outcome", "FEEDBACK_RECEIVED").param("text", "x".repeat(201)))
         .andExpect(redirectedUrl("/worklist/tasks/t-long"))
         .andExpect(flash().attribute("notice", Notice.error("The notes are too long: at most 200 characters.")));
-    verify(publisher, never()).publish(any());
+    assertThat(recordedFeedback()).isEmpty();
     assertThat(worklist.find("t-long").orElseThrow().status()).isEqualTo(TaskStatus.OPEN);
   }
 
@@ -411,7 +451,7 @@ class WorklistPagesTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").doesNotExist())
         .andExpect(jsonPath("$.finalStatus").value(false));
-    worklist.saveCase(caseState("case-t-s", CaseStatus.FEEDBACK_COLLECTED));
+    cases.save(caseState("case-t-s", CaseStatus.FEEDBACK_COLLECTED));
     mvc.perform(get("/worklist/tasks/t-s/case-status").with(user("agent").roles("AGENT"))
             .header("Accept-Language", "de").accept(MediaType.APPLICATION_JSON))
         .andExpect(jsonPath("$.caseId").value("case-t-s"))
@@ -448,8 +488,8 @@ class WorklistPagesTest {
   @Test
   void theOutboxListsTheSentEmails() throws Exception {
     add(TestTasks.task("t-mail", Channel.EMAIL, NOW).build());
-    worklist.recordSent("t-mail", "<t-mail@winback.local>", "anna.schmidt@example.org",
-        "Ihre Entscheidung – ein offenes Gespräch", "de", NOW);
+    sentEmails.record(new SentEmail("t-mail", "<t-mail@winback.local>", "anna.schmidt@example.org",
+        "Ihre Entscheidung – ein offenes Gespräch", "de", NOW, false));
     assertThat(page("/outbox", "agent")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
         "Ihre Entscheidung – ein offenes Gespräch", "Postausgang", "Deutsch");
   }
@@ -457,11 +497,23 @@ class WorklistPagesTest {
   // ---- helpers ------------------------------------------------------------------------------
 
   private void add(io.winback.events.OutreachTask task) {
-    assertThat(worklist.addTask(task, NOW)).isTrue();
+    assertThat(worklist.addTask(task, 0, NOW)).isTrue();
   }
 
+  /** The CRM's record of the customer at the desk, allowing every channel; the desk's copy is current. */
   private void saveConsent(String customerId) {
-    worklist.saveConsent(customerId, new Consent(true, true, true, true, true), false, NOW);
+    db.sql("""
+        INSERT INTO customer (customer_id, consent_email, consent_phone, consent_letter, consent_whatsapp,
+          consent_visit, do_not_contact, timezone, updated_at) VALUES (:id, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+          'Europe/Berlin', :now)""").param("id", customerId).param("now", Timestamps.of(NOW)).update();
+    feed.caughtUp(0, NOW, "test");
+  }
+
+  /** The outcomes the desk recorded in its outbox, oldest first. */
+  private List<OutreachFeedback> recordedFeedback() {
+    var deserializer = Topics.FEEDBACK.valueSerde().deserializer();
+    return db.sql("SELECT payload FROM feedback_outbox ORDER BY recorded_at, feedback_id")
+        .query((rs, n) -> deserializer.deserialize(Topics.FEEDBACK.name(), rs.getBytes("payload"))).list();
   }
 
   private String page(String path, String username, String... roles) throws Exception {
