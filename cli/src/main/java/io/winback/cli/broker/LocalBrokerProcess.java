@@ -33,7 +33,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 public final class LocalBrokerProcess implements AutoCloseable {
 
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final String LOGBACK_CONFIG = "io/winback/cli/broker/broker-logback.xml";
   private static final String START_MARKER = "=== winback local broker starting";
   private static final Duration POLL = Duration.ofMillis(250);
@@ -172,9 +171,6 @@ public final class LocalBrokerProcess implements AutoCloseable {
 
   static List<String> command(LocalBrokerConfig config, String classpath) {
     List<String> command = new ArrayList<>();
-    if (Files.isExecutable(SETSID)) {
-      command.add(SETSID.toString());
-    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dlogback.configurationFile=" + LOGBACK_CONFIG);
@@ -182,7 +178,7 @@ public final class LocalBrokerProcess implements AutoCloseable {
     command.add(classpath);
     command.add(LocalBroker.class.getName());
     command.addAll(LocalBroker.toArgs(config));
-    return command;
+    return ChildProcesses.inOwnSession(command);
   }
 
   private Map<String, Object> adminConfig() {

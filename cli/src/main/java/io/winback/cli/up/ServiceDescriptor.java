@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A deployable under {@code services/}: each describes itself in {@code winback-service.properties}
- * (name, port, jar, readiness path), so {@code winback up} starts every service that exists
- * without a list to keep in step.
+ * (name, port, jar, readiness path, and {@code database=true} if it needs PostgreSQL), so
+ * {@code winback up} starts every service that exists without a list to keep in step.
  */
-public record ServiceDescriptor(String name, Path jar, int port, String readinessPath, int order) {
+public record ServiceDescriptor(String name, Path jar, int port, String readinessPath, int order, boolean database) {
 
   public static final String FILE = "winback-service.properties";
 
@@ -53,6 +53,7 @@ public record ServiceDescriptor(String name, Path jar, int port, String readines
         dir.resolve(properties.getProperty("jar", "target/" + name + ".jar")),
         Integer.parseInt(properties.getProperty("port")),
         properties.getProperty("readiness", "/actuator/health/readiness"),
-        Integer.parseInt(properties.getProperty("order", "50")));
+        Integer.parseInt(properties.getProperty("order", "50")),
+        Boolean.parseBoolean(properties.getProperty("database", "false").trim()));
   }
 }

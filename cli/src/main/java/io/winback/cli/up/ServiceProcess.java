@@ -11,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One service running as a child JVM, its output in {@code <logs>/<name>.log}. */
 public final class ServiceProcess {
-
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final ServiceDescriptor service;
   private final Process process;
@@ -29,17 +27,19 @@ public final class ServiceProcess {
     this.log = log;
   }
 
-  public static ServiceProcess start(ServiceDescriptor service, String bootstrapServers, Path logs) {
+  /**
+   * Starts the service's jar against the broker, with {@code environment} added to what this JVM
+   * has (the database settings and Spring profile {@code winback up} chose).
+   */
+  public static ServiceProcess start(ServiceDescriptor service, String bootstrapServers, Path logs,
+      Map<String, String> environment) {
     if (!Files.isRegularFile(service.jar())) {
       throw new CommandFailure("service " + service.name() + " is not built (" + service.jar()
           + " missing): run ./mvnw -DskipTests package");
     }
-    List<String> command = new ArrayList<>();
-    if (Files.isExecutable(SETSID)) {
-      command.add(SETSID.toString()); // Ctrl-C reaches only the CLI, which stops services in order
-    }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", service.jar().toString(),
+    // Ctrl-C reaches only the CLI, which stops services in order.
+    List<String> command = ChildProcesses.inOwnSession(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", service.jar().toString(),
         "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--server.port=" + service.port()));
     try {
       Files.createDirectories(logs);
@@ -50,6 +50,7 @@ public final class ServiceProcess {
       builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
       // Services keep local state (Kafka Streams stores) next to the broker's data.
       builder.environment().put("WINBACK_DATA_DIR", logs.getParent().toAbsolutePath().toString());
+      builder.environment().putAll(environment);
       return new ServiceProcess(service, builder.start(), log);
     } catch (IOException e) {
       throw new CommandFailure("could not start " + service.name() + ": " + e.getMessage());

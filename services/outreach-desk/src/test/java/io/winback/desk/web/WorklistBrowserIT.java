@@ -21,6 +21,7 @@ import io.winback.events.Salutation;
 import io.winback.events.Tier;
 import io.winback.schemas.serde.TrustedPackages;
 import io.winback.schemas.topics.Topics;
+import io.winback.testsupport.Chromium;
 import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
 import io.winback.testsupport.PostgresTestServer;
@@ -48,9 +49,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -291,22 +289,8 @@ class WorklistBrowserIT {
     return "http://localhost:" + port + path;
   }
 
-  /** Debian's Chromium through its own ChromeDriver; nothing is looked up or downloaded. */
+  /** Debian's Chromium through its own ChromeDriver, installed by the test support where it is missing. */
   static WebDriver chromium() throws IOException {
-    String driver = System.getProperty("winback.chromedriver", "/usr/bin/chromedriver");
-    String binary = System.getProperty("winback.chromium", "/usr/bin/chromium");
-    System.setProperty("webdriver.chrome.driver", driver);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(binary);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-extensions", "--window-size=1360,1000", "--lang=de-DE",
-        "--user-data-dir=" + Files.createDirectories(WORK.resolve("chromium-profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(driver))
-        .usingAnyFreePort()
-        .withLogOutput(java.io.OutputStream.nullOutputStream())
-        .build();
-    return new ChromeDriver(service, options);
+    return Chromium.startHeadless(WORK.resolve("chromium-profile"), "--window-size=1360,1000", "--lang=de-DE");
   }
 }
