@@ -59,6 +59,8 @@ CREATE TABLE sent_email (
   subject         text,
   language        text        NOT NULL,
   sent_at         timestamptz NOT NULL,
+  -- The replica that talked to the server.
+  sent_by         text        NOT NULL,
   -- Sent again after an attempt that ended in a crash: the customer may have two copies (same Message-ID).
   resent_in_doubt boolean     NOT NULL DEFAULT false
 );

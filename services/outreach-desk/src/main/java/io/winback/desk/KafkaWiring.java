@@ -139,20 +139,32 @@ class KafkaWiring {
 
   /**
    * Bad bytes and bad data do not get better by retrying: straight to the dead letters. The
-   * database being away does: retried with growing pauses (up to 10 s), without end. Anything else
-   * gets two more tries, then the dead letters.
+   * database or the broker being away does: retried with growing pauses (up to 10 s), without end.
+   * Anything else gets two more tries, then the dead letters.
    */
   static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters) {
-    DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, untilTheDatabaseIsBack());
-    errors.setBackOffFunction((record, error) -> DatabaseOutage.isTransient(error)
-        ? untilTheDatabaseIsBack() : new FixedBackOff(500, 2));
+    DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, untilItIsBack());
+    errors.setBackOffFunction((record, error) -> outage(error) ? untilItIsBack() : new FixedBackOff(500, 2));
     errors.addNotRetryableExceptions(UndecodableRecordException.class, IllegalArgumentException.class);
     // A new outage after a different failure starts its back-off afresh.
     errors.setResetStateOnExceptionChange(true);
     return errors;
   }
 
-  static BackOff untilTheDatabaseIsBack() {
+  /** The database or the broker away for now (a dead letter that cannot be sent, say): worth waiting for. */
+  static boolean outage(Throwable error) {
+    if (DatabaseOutage.isTransient(error)) {
+      return true;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.RetriableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static BackOff untilItIsBack() {
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(10_000);
     backOff.setMaxElapsedTime(Long.MAX_VALUE);

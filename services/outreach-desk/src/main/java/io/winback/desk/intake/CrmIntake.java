@@ -70,15 +70,19 @@ class CrmIntake {
         deadLetters.accept(record, consumer, e);
       }
     }
-    markComplete(consumer);
+    markCompleteIfPossible(consumer);
   }
 
   @EventListener(condition = "event.listenerId.startsWith('" + LISTENER_ID + "')")
   void onIdle(ListenerContainerIdleEvent event) {
+    markCompleteIfPossible(event.getConsumer());
+  }
+
+  /** The broker or the database away: the instant stays where it was, and sends wait for it. */
+  private void markCompleteIfPossible(Consumer<?, ?> consumer) {
     try {
-      markComplete(event.getConsumer());
+      markComplete(consumer);
     } catch (RuntimeException e) {
-      // The broker or the database is away: the instant stays where it was, and sends wait for it.
       log.debug("CRM feed position not recorded: {}", e.getMessage());
     }
   }

@@ -161,7 +161,7 @@ public class EmailScheduler {
     Instant now = clock.instant();
     worklist.markSent(item.taskId(), now);
     sentEmails.record(new SentEmail(item.taskId(), Mailer.messageId(item.taskId()), recipient, item.subject(),
-        item.language(), now, resentInDoubt));
+        item.language(), now, sender, resentInDoubt));
     attempts.finish(item.taskId());
     outcomes.record(item, Outcome.SENT, MAILER, reason);
     metrics.emailSent(resentInDoubt);

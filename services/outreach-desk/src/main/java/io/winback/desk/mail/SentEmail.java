@@ -3,8 +3,8 @@ package io.winback.desk.mail;
 import java.time.Instant;
 
 /**
- * An email an SMTP server accepted. {@code resentInDoubt}: the attempt before ended in a crash, so
+ * An email an SMTP server accepted, and which desk replica sent it. {@code resentInDoubt}: the attempt before ended in a crash, so
  * the customer may have received it twice (with the same Message-ID).
  */
 public record SentEmail(String taskId, String messageId, String recipient, String subject, String language,
-    Instant sentAt, boolean resentInDoubt) {}
+    Instant sentAt, String sentBy, boolean resentInDoubt) {}

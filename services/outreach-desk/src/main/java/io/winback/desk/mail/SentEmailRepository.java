@@ -20,13 +20,14 @@ public class SentEmailRepository {
 
   public void record(SentEmail email) {
     db.sql("""
-        INSERT INTO sent_email (task_id, message_id, recipient, subject, language, sent_at, resent_in_doubt)
-        VALUES (:id, :messageId, :recipient, :subject, :language, :sentAt, :resent)
+        INSERT INTO sent_email (task_id, message_id, recipient, subject, language, sent_at, sent_by, resent_in_doubt)
+        VALUES (:id, :messageId, :recipient, :subject, :language, :sentAt, :sentBy, :resent)
         ON CONFLICT (task_id) DO NOTHING
         """)
         .param("id", email.taskId()).param("messageId", email.messageId()).param("recipient", email.recipient())
         .param("subject", email.subject()).param("language", email.language())
-        .param("sentAt", Timestamps.of(email.sentAt())).param("resent", email.resentInDoubt()).update();
+        .param("sentAt", Timestamps.of(email.sentAt())).param("sentBy", email.sentBy())
+        .param("resent", email.resentInDoubt()).update();
   }
 
   public boolean wasSent(String taskId) {
@@ -38,7 +39,7 @@ public class SentEmailRepository {
     return db.sql("SELECT * FROM sent_email ORDER BY sent_at DESC, task_id LIMIT :limit").param("limit", limit)
         .query((rs, n) -> new SentEmail(rs.getString("task_id"), rs.getString("message_id"),
             rs.getString("recipient"), rs.getString("subject"), rs.getString("language"),
-            Timestamps.read(rs, "sent_at"), rs.getBoolean("resent_in_doubt")))
+            Timestamps.read(rs, "sent_at"), rs.getString("sent_by"), rs.getBoolean("resent_in_doubt")))
         .list();
   }
 

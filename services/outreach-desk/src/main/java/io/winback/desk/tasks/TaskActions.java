@@ -113,7 +113,7 @@ public class TaskActions {
       throw new TaskProblem.Invalid("outcome", "SENT is recorded by hand only for letters and WhatsApp messages");
     }
     if (item.status() == TaskStatus.OPEN) {
-      requireConsent(item);
+      refuseWithoutConsent(item);
     }
     TaskStatus next = switch (command.outcome()) {
       case REACHED -> TaskStatus.OPEN; // the conversation's result follows
@@ -162,20 +162,34 @@ public class TaskActions {
   }
 
   /**
-   * No contact without consent: checked again against the desk's current CRM data before anyone
-   * acts. A refusal suppresses the task; data not known yet only holds the agent back.
+   * No contact without consent: before an agent takes a task to contact the customer, the desk's
+   * current CRM data must allow it. A refusal suppresses the task; data not known yet (the CRM
+   * record not arrived, or the desk's copy of the CRM not current) holds the agent back.
    */
   private void requireConsent(WorklistItem item) {
     ConsentVerdict verdict = consent.check(item);
     if (verdict.allowed()) {
       return;
     }
+    refuseWithoutConsent(item, verdict);
+    throw new TaskProblem.NotYet("the customer's consent is not known yet (" + verdict.reason()
+        + "); try again in a moment");
+  }
+
+  /**
+   * Recording what came of a contact needs no current CRM data (the contact has happened, and the
+   * truth must be recorded even while Kafka is away); only a known refusal stops it, and
+   * suppresses the task.
+   */
+  private void refuseWithoutConsent(WorklistItem item) {
+    refuseWithoutConsent(item, consent.check(item));
+  }
+
+  private void refuseWithoutConsent(WorklistItem item, ConsentVerdict verdict) {
     if (verdict.refused()) {
       suppression.suppress(item, verdict.reason());
       throw new TaskProblem.Conflict("the customer does not consent to " + item.channel() + " (" + verdict.reason()
           + "); the task was recorded as suppressed");
     }
-    throw new TaskProblem.NotYet("the customer's consent is not known yet (" + verdict.reason()
-        + "); try again in a moment");
   }
 }

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Tasks as the processor emits them, with sensible defaults: a German customer, Anna Schmidt in Berlin. */
-final class TestTasks {
+public final class TestTasks {
 
   static {
     TrustedPackages.install();
@@ -26,7 +26,7 @@ final class TestTasks {
 
   private TestTasks() {}
 
-  static OutreachTask.Builder task(String taskId, Channel channel, Instant dueAt) {
+  public static OutreachTask.Builder task(String taskId, Channel channel, Instant dueAt) {
     return OutreachTask.newBuilder()
         .setTaskId(taskId)
         .setCaseId("case-" + taskId)
@@ -63,7 +63,7 @@ final class TestTasks {
             .build());
   }
 
-  static Contact contact(String name) {
+  public static Contact contact(String name) {
     return Contact.newBuilder()
         .setName(name)
         .setSalutation(Salutation.MS)

@@ -489,7 +489,7 @@ class WorklistPagesTest {
   void theOutboxListsTheSentEmails() throws Exception {
     add(TestTasks.task("t-mail", Channel.EMAIL, NOW).build());
     sentEmails.record(new SentEmail("t-mail", "<t-mail@winback.local>", "anna.schmidt@example.org",
-        "Ihre Entscheidung – ein offenes Gespräch", "de", NOW, false));
+        "Ihre Entscheidung – ein offenes Gespräch", "de", NOW, "desk-1", false));
     assertThat(page("/outbox", "agent")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
         "Ihre Entscheidung – ein offenes Gespräch", "Postausgang", "Deutsch");
   }
