@@ -49,9 +49,28 @@ public class DeskMetrics {
   }
 
   private Counter suppressed(String reason) {
-    return Counter.builder("winback.desk.tasks.suppressed").tag("reason", reason)
+    return Counter.builder("winback.desk.tasks.suppressed").tag("reason", code(reason))
         .description("Tasks the desk did not execute: no consent, do-not-contact, erased, or no consent data")
         .register(registry);
+  }
+
+  /** A label value for PromQL: no_consent_data, erased, do_not_contact, no_consent_email, ... */
+  static String code(String reason) {
+    if (ConsentVerdict.NO_CONSENT_DATA.equals(reason)) {
+      return "no_consent_data";
+    }
+    if (ConsentVerdict.ERASED.equals(reason)) {
+      return "erased";
+    }
+    if (ConsentVerdict.DO_NOT_CONTACT.equals(reason)) {
+      return "do_not_contact";
+    }
+    for (Channel channel : Channel.values()) {
+      if (ConsentVerdict.noConsentFor(channel).equals(reason)) {
+        return "no_consent_" + channel.name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return "other";
   }
 
   static List<String> suppressionReasons() {

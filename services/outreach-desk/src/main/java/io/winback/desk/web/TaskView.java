@@ -1,6 +1,7 @@
 package io.winback.desk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.Channel;
@@ -27,6 +28,7 @@ public record TaskView(
     Instant dueAt,
     boolean overdue,
     TaskStatus status,
+    String statusReason,
     String outcome,
     String claimedBy,
     String claimedByName,
@@ -47,10 +49,26 @@ public record TaskView(
 
   public static TaskView of(WorklistItem item, DeskClock clock, People people) {
     return new TaskView(item.taskId(), item.caseId(), item.customerId(), item.channel(), item.goal(), item.attempt(),
-        item.dueAt(), item.overdue(clock.now()), item.status(), item.outcome(), item.claimedBy(),
+        item.dueAt(), item.overdue(clock.now()), item.status(), item.statusReason(), item.outcome(), item.claimedBy(),
         people.name(item.claimedBy()), item.assignee(), people.name(item.assignee()), item.language(),
         item.subject(), item.message(), item.policyVersion(), item.createdAt(), Customer.of(item.contact()),
         CaseContext.of(item.context(), clock.today()), reasons(item.rationale()));
+  }
+
+  /**
+   * The message key that explains the desk's own reason in the reader's language, when the reason
+   * is one of the consent rule's; null for other reasons (a delivery failure), shown as they are.
+   */
+  public String statusReasonKey() {
+    if (statusReason == null) {
+      return null;
+    }
+    return switch (statusReason) {
+      case ConsentVerdict.NO_CONSENT_DATA -> "statusReason.noConsentData";
+      case ConsentVerdict.ERASED -> "statusReason.erased";
+      case ConsentVerdict.DO_NOT_CONTACT -> "statusReason.doNotContact";
+      default -> statusReason.equals(ConsentVerdict.noConsentFor(channel)) ? "statusReason.noConsent" : null;
+    };
   }
 
   /** Email, letter or WhatsApp. */

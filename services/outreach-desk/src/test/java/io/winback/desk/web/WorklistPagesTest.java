@@ -21,6 +21,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.winback.desk.DeskProperties;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CrmFeed;
 import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.db.Timestamps;
@@ -433,6 +434,20 @@ class WorklistPagesTest {
     mvc.perform(post("/worklist/tasks/t-r/reassign").with(user("lead").roles("AGENT", "LEAD")).with(csrf())
             .header("Accept-Language", "en").param("assignee", "mallory"))
         .andExpect(flash().attribute("notice", Notice.error("Please choose one of the listed people.")));
+  }
+
+  @Test
+  void aSuppressedTaskSaysWhyInTheReadersLanguage() throws Exception {
+    add(TestTasks.task("t-sup", Channel.PHONE, NOW).build());
+    worklist.finish("t-sup", List.of(TaskStatus.OPEN), TaskStatus.SUPPRESSED, "SUPPRESSED",
+        ConsentVerdict.noConsentFor(Channel.PHONE), NOW);
+    assertThat(page("/worklist/tasks/t-sup", "agent"))
+        .contains("Keine Einwilligung des Kunden für diesen Kanal (Telefon).");
+    worklist.finish("t-sup", List.of(TaskStatus.SUPPRESSED), TaskStatus.SUPPRESSED, "SUPPRESSED",
+        ConsentVerdict.NO_CONSENT_DATA, NOW);
+    assertThat(mvc.perform(get("/worklist/tasks/t-sup").with(user("agent").roles("AGENT"))
+            .header("Accept-Language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("never reached the desk, so there is no consent to contact them.");
   }
 
   @Test
