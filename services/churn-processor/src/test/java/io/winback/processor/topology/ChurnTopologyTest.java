@@ -76,7 +76,7 @@ class ChurnTopologyTest {
         assertThat(task.getContact().getEmail()).isEqualTo("anna.schmidt@example.org");
         assertThat(task.getContact().getPhone()).as("only what the channel needs").isNull();
         assertThat(task.getRationale()).isNotEmpty();
-        assertThat(task.getPolicyVersion()).isEqualTo("2026-11.1");
+        assertThat(task.getPolicyVersion()).isEqualTo("2026-12.1");
         assertThat(task.getContext().getProduct()).isEqualTo("Glasfaser 250");
       });
       WinbackCase opened = app.latestCase(caseOf(event));
@@ -320,7 +320,11 @@ class ChurnTopologyTest {
 
       app.advance(Duration.ofDays(7).plusSeconds(2));
 
-      assertThat(app.allTasks()).isEmpty();
+      assertThat(app.allTasks()).as("no new outreach; the unanswered email is cancelled").singleElement()
+          .satisfies(cancel -> {
+            assertThat(cancel.getTaskId()).isEqualTo(email.getTaskId());
+            assertThat(cancel.getAction()).isEqualTo(TaskAction.CANCEL);
+          });
       assertThat(app.latestCase(caseOf(event)).getStatus()).isEqualTo(CaseStatus.NO_RESPONSE);
     }
 
