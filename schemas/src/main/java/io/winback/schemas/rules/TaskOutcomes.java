@@ -43,15 +43,16 @@ public final class TaskOutcomes {
         "another attempt, decided by the channel policy on today's data; if none is allowed the case closes with the reason"),
     NEXT_WRITTEN(null, "next written",
         "the next written channel, decided by the channel policy; none left: a follow-up on another channel family;"
-            + " none: the case closes NO_RESPONSE"),
+            + " none: the case closes NO_RESPONSE, unless another of its tasks is under way"),
     CLOSE_FEEDBACK_COLLECTED(CaseStatus.FEEDBACK_COLLECTED, "close FEEDBACK_COLLECTED",
         "the case closes FEEDBACK_COLLECTED"),
     CLOSE_WON_BACK(CaseStatus.WON_BACK, "close WON_BACK", "the case closes WON_BACK"),
     CLOSE_DECLINED(CaseStatus.DECLINED, "close DECLINED", "the case closes DECLINED"),
     CLOSE_DO_NOT_CONTACT(CaseStatus.DECLINED, "close DECLINED, suppress",
         "the case closes DECLINED and the customer is not contacted in any later case"),
-    CLOSE_UNLESS_OTHER_OPEN(CaseStatus.SUPPRESSED, "close SUPPRESSED unless another is open",
-        "the case closes SUPPRESSED, unless another of its tasks is still open");
+    CLOSE_UNLESS_OTHER_OPEN(CaseStatus.SUPPRESSED, "close SUPPRESSED unless another is under way",
+        "the case closes SUPPRESSED, unless another of its tasks is under way: still to be done (PENDING), or"
+            + " reached or with a meeting arranged (SENT, its result awaited)");
 
     private final CaseStatus closesAs;
     private final String label;
