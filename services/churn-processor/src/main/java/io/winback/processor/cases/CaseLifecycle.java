@@ -36,6 +36,9 @@ import java.util.Set;
  * <p>Outcomes follow the shared table {@link TaskOutcomes} (task state × outcome), and every new
  * outreach, first contact, retry, follow-up or next written channel, is decided by the
  * {@link ChannelPolicy} on the CRM data of the moment.
+ *
+ * <p>Not final only so that tests can put a bug into it, to show what the topology does with an
+ * input or a timer whose transition fails.
  */
 public class CaseLifecycle {
 

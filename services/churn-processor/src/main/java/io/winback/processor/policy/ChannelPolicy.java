@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which channel reaches a customer who cancelled, with which goal, and when. It encodes the
@@ -139,8 +140,8 @@ public final class ChannelPolicy {
         "the case keeps its goal: " + (attempt.caseGoal() == Goal.WIN_BACK ? "aim to win back" : "aim to understand the reason")));
   }
 
-  private static java.util.Optional<Rationale> attemptLine(Attempt attempt) {
-    return java.util.Optional.ofNullable(switch (attempt.kind()) {
+  private static Optional<Rationale> attemptLine(Attempt attempt) {
+    return Optional.ofNullable(switch (attempt.kind()) {
       case FIRST_CONTACT -> null;
       case RETRY_NOT_REACHED -> new Rationale(RuleIds.FOLLOW_UP_RETRY_NOT_REACHED,
           "the customer was not reached on attempt " + (attempt.number() - 1) + ": one more try on the same channel");
