@@ -280,6 +280,21 @@ class ChurnTopologyTest {
     }
 
     @Test
+    void feedbackForATaskTheCaseDoesNotHaveIsDeadLetteredAndChangesNothing() {
+      CancellationEvent event = cancels(customer("C-1").build());
+      app.allTasks();
+      var before = app.caseFile(caseOf(event));
+      app.caseUpdates();
+
+      app.send(feedback(caseOf(event), "task-of-another-case", "C-1", Channel.EMAIL, Outcome.WON_BACK, app.now()));
+
+      assertThat(header(app.deadLetters.readRecord().headers(), DeadLetterHeaders.ERROR_MESSAGE))
+          .isEqualTo("task task-of-another-case is not part of case " + caseOf(event));
+      assertThat(app.caseFile(caseOf(event))).isEqualTo(before);
+      assertThat(app.caseUpdates()).isEmpty();
+    }
+
+    @Test
     void feedbackForAClosedCaseIsDeadLettered() {
       CancellationEvent event = cancels(customer("C-1").build());
       OutreachTask task = app.allTasks().get(0);
@@ -288,7 +303,7 @@ class ChurnTopologyTest {
       app.send(feedback(caseOf(event), task.getTaskId(), "C-1", Channel.EMAIL, Outcome.WON_BACK, app.now()));
 
       assertThat(header(app.deadLetters.readRecord().headers(), DeadLetterHeaders.ERROR_MESSAGE))
-          .contains("is closed (DECLINED)");
+          .isEqualTo("outcome WON_BACK for a task in state DONE; case " + caseOf(event) + " is closed (DECLINED)");
       assertThat(app.latestCase(caseOf(event)).getStatus()).isEqualTo(CaseStatus.DECLINED);
     }
   }
