@@ -110,6 +110,7 @@
     if (data.livePipeline) { liveFragment('pipeline', data.livePipeline); }
     if (data.liveTopics) { liveFragment('topics', data.liveTopics); }
     if (data.liveGroups) { liveFragment('groups', data.liveGroups); }
+    if (data.liveCases) { liveFragment('cases', data.liveCases); }
     if (data.history) {
       drawHistory(data.history);
       setInterval(function () { drawHistory(data.history); }, REFRESH_MS);

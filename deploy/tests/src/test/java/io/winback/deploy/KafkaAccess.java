@@ -40,10 +40,11 @@ record KafkaAccess(
           "winback-outreach-desk", Set.of(), null, null, null),
       new KafkaAccess("topic-monitor",
           Set.copyOf(Topics.names()),
-          // Redrive: a dead letter goes back to the topic it came from, and only the inputs come back.
-          names(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK),
-          "winback-topic-monitor", Set.of("winback-churn-processor", "winback-outreach-desk"), null, null,
-          PROCESSOR_PREFIX))
+          // Redrive: a dead letter goes back to the topic it came from, only the inputs come back, and
+          // each redrive writes its audit record in the same transaction.
+          names(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK, Topics.REDRIVE_AUDIT),
+          "winback-topic-monitor", Set.of("winback-churn-processor", "winback-outreach-desk"), null,
+          "topic-monitor-redrive", PROCESSOR_PREFIX))
       .collect(Collectors.toUnmodifiableMap(KafkaAccess::service, access -> access));
 
   static KafkaAccess of(String service) {

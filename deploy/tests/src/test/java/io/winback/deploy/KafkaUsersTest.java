@@ -71,7 +71,7 @@ class KafkaUsersTest {
             }
           }
           case "transactionalId" -> {
-            softly.assertThat(access.transactionalIdPrefix()).as("%s: only the processor is transactional", where).isNotNull();
+            softly.assertThat(access.transactionalIdPrefix()).as("%s: only the processor and the monitor's redrive are transactional", where).isNotNull();
             softly.assertThat(acl.prefixed()).as("%s prefix", where).isTrue();
             softly.assertThat(acl.name()).as(where).isEqualTo(access.transactionalIdPrefix());
           }

@@ -17,6 +17,8 @@ public final class DeadLetterHeaders {
   public static final String FAILED_AT = PREFIX + "failed-at";
   /** The service that gave up on it, e.g. churn-processor. */
   public static final String SERVICE = PREFIX + "service";
+  /** The case a dead letter is about, when it is about one (e.g. a case whose timer keeps failing). */
+  public static final String CASE_ID = PREFIX + "case-id";
 
   private DeadLetterHeaders() {}
 }

@@ -4,6 +4,7 @@ import io.winback.events.CancellationEvent;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
+import io.winback.events.RedriveAudit;
 import io.winback.events.WinbackCase;
 import io.winback.schemas.serde.AvroSerde;
 import io.winback.schemas.topics.TopicSpec.CleanupPolicy;
@@ -62,6 +63,16 @@ public final class Topics {
       "Records no service could process: original key and value bytes, the reason in headers.");
 
   /**
+   * The topic monitor's redrive audit: one record per dead letter, keyed by its place on the
+   * dead-letter topic, holding every redrive attempt. Compacted, so the latest history of every
+   * letter is kept for good; one partition, because it is small and read whole at start-up.
+   */
+  public static final TopicSpec<String, RedriveAudit> REDRIVE_AUDIT = new TopicSpec<>(
+      "winback.redrive-audit.v1", 1, CleanupPolicy.COMPACT, null, "letterId",
+      Serdes.String(), AvroSerde.of(RedriveAudit.class),
+      "Who redrove which dead letter, when, and with what result (topic monitor).");
+
+  /**
    * The output of {@code winback bench}'s baseline: a Kafka Streams pass-through of
    * {@link #CANCELLATIONS}, bytes in, bytes out, key and value unchanged. Only the benchmark
    * creates it (see {@link #BENCHMARK}); services never do, so it is not in {@link #ALL}.
@@ -73,7 +84,15 @@ public final class Topics {
 
   public static final List<TopicSpec<?, ?>> ALL = List.of(
       CANCELLATIONS, RELATIONSHIPS, TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON, FEEDBACK, CASES,
-      DEAD_LETTERS);
+      DEAD_LETTERS, REDRIVE_AUDIT);
+
+  /**
+   * The topics the world outside the processor writes and the processor reads: billing's
+   * cancellations, the CRM's relationships and the outcomes of outreach. They are the only
+   * topics a dead letter may be redriven to; every other topic is written by Winback itself,
+   * where a replayed record would only repeat, or overwrite, what a service already decided.
+   */
+  public static final List<TopicSpec<?, ?>> INPUTS = List.of(CANCELLATIONS, RELATIONSHIPS, FEEDBACK);
 
   /** Topics only {@code winback bench} creates and uses; not part of {@link #ALL}. */
   public static final List<TopicSpec<?, ?>> BENCHMARK = List.of(BENCH_PASSTHROUGH);

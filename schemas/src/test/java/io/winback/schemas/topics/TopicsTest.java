@@ -38,4 +38,17 @@ class TopicsTest {
         .containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(90).toMillis()));
     assertThat(Topics.byName("winback.dlq.v1")).contains(Topics.DEAD_LETTERS);
   }
+
+  @Test
+  void onlyTheProcessorsInputsMayBeRedrivenTo() {
+    assertThat(Topics.INPUTS).containsExactly(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK);
+    assertThat(Topics.ALL).containsAll(Topics.INPUTS);
+  }
+
+  @Test
+  void theRedriveAuditIsACompactedCatalogueTopicKeyedByTheLetter() {
+    assertThat(Topics.ALL).contains(Topics.REDRIVE_AUDIT);
+    assertThat(Topics.REDRIVE_AUDIT.compacted()).isTrue();
+    assertThat(Topics.REDRIVE_AUDIT.keyField()).isEqualTo("letterId");
+  }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** The channel policy's thresholds (winback.policy.*); change the version whenever a rule changes. */
 @ConfigurationProperties("winback.policy")
 public record PolicyProperties(
-    @DefaultValue("2026-11.1") String version,
+    @DefaultValue("2026-12.1") String version,
     @DefaultValue("5") int longStandingYears,
     @DefaultValue("100.00") BigDecimal winBackRevenueThreshold,
     @DefaultValue("7d") Duration noAnswerTimeout,

@@ -1,5 +1,6 @@
 package io.winback.processor;
 
+import io.winback.processor.topology.TimerRetry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advertisedHost the host other instances reach this one on, for forwarded queries
  * @param forwardTimeout how long a forwarded query waits for another instance (connect and answer
  *     each), so that one hung instance cannot hold every query to it
+ * @param timerRetryPause how long a timer whose transition failed waits before it is tried again;
+ *     the pause doubles with every failure in a row
+ * @param timerRetryMaxPause the longest such pause; the timer is tried at this pace for good
+ * @param timerFailuresBeforeAttention after this many failures in a row the case is published as
+ *     needing attention and a dead letter names it
  */
 @ConfigurationProperties("winback.processor")
 public record ProcessorProperties(
     @DefaultValue("15m") Duration dataGrace,
     @DefaultValue("1s") Duration timerInterval,
     @DefaultValue("localhost") String advertisedHost,
-    @DefaultValue("5s") Duration forwardTimeout) {}
+    @DefaultValue("5s") Duration forwardTimeout,
+    @DefaultValue("5s") Duration timerRetryPause,
+    @DefaultValue("15m") Duration timerRetryMaxPause,
+    @DefaultValue("5") int timerFailuresBeforeAttention) {
+
+  public TimerRetry timerRetry() {
+    return new TimerRetry(timerRetryPause, timerRetryMaxPause, timerFailuresBeforeAttention);
+  }
+}

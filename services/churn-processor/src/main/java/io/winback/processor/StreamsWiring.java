@@ -49,6 +49,8 @@ class StreamsWiring {
     Map<String, Object> config = kafka.buildStreamsProperties();
     config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "winback-churn-processor");
     config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // Not configurable: skipping a record that failed would lose it silently.
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ChurnTopology.PROCESSING_EXCEPTION_HANDLER);
     config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, processor.advertisedHost() + ":" + port);
     return new KafkaStreamsConfiguration(config);
   }
@@ -72,7 +74,7 @@ class StreamsWiring {
       factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
         @Override
         public void configureTopology(Topology topology) {
-          ChurnTopology.addTo(topology, lifecycle, metrics, processor.timerInterval());
+          ChurnTopology.addTo(topology, lifecycle, metrics, processor.timerInterval(), processor.timerRetry());
         }
       });
       factoryBean.addListener(new KafkaStreamsMicrometerListener(registry));

@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * The monitor's Kafka clients, all from spring.kafka.* (bootstrap servers, security). None joins
@@ -40,14 +39,23 @@ class KafkaWiring {
     return readerConsumer(kafka, "topic-monitor-time-lag");
   }
 
-  /** Created on the first redrive: an idle producer would only keep reconnecting to a broker that is away. */
-  @Bean(destroyMethod = "close")
-  @Lazy
-  Producer<byte[], byte[]> redriveProducer(KafkaProperties kafka) {
+  /**
+   * The transactional id every monitor instance shares: a redrive commits only while no other
+   * instance began one, which is what makes "already redriven" hold across instances.
+   */
+  static final String REDRIVE_TRANSACTIONAL_ID = "topic-monitor-redrive";
+
+  /**
+   * Makes the redrive producer, on the first redrive and again after another instance fenced it:
+   * an idle producer would only keep reconnecting to a broker that is away.
+   */
+  static Producer<byte[], byte[]> redriveProducer(KafkaProperties kafka) {
     Map<String, Object> config = kafka.buildProducerProperties();
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "topic-monitor-redrive");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, REDRIVE_TRANSACTIONAL_ID);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 

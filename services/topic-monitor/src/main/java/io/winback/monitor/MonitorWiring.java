@@ -1,9 +1,12 @@
 package io.winback.monitor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.winback.monitor.cases.AttentionCases;
+import io.winback.monitor.deadletters.AuditTrail;
 import io.winback.monitor.deadletters.DeadLetterBrowser;
 import io.winback.monitor.deadletters.DeadLetterReader;
-import io.winback.monitor.deadletters.RedriveAudit;
+import io.winback.monitor.deadletters.LatestRecordCheck;
+import io.winback.monitor.deadletters.RedriveTransactions;
 import io.winback.monitor.deadletters.Redriver;
 import io.winback.monitor.health.KafkaHealthIndicator;
 import io.winback.monitor.lag.AdminClusterReader;
@@ -23,18 +26,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /** Spring at the edge: the plain-Java monitor, dead-letter tools and probes, wired and scheduled. */
 @Configuration
@@ -128,22 +127,40 @@ class MonitorWiring {
         Topics.DEAD_LETTERS.name(), monitor.kafkaTimeout());
   }
 
-  @Bean
-  RedriveAudit redriveAudit() {
-    return new RedriveAudit(1_000);
+  @Bean(destroyMethod = "close")
+  AuditTrail auditTrail(KafkaProperties kafka, MonitorProperties monitor) {
+    return new AuditTrail(() -> KafkaWiring.readerConsumer(kafka, "topic-monitor-redrive-audit"), Topics.REDRIVE_AUDIT,
+        monitor.kafkaTimeout());
   }
 
   @Bean
-  DeadLetterBrowser deadLetterBrowser(DeadLetterReader reader, RedriveAudit audit) {
+  DeadLetterBrowser deadLetterBrowser(DeadLetterReader reader, AuditTrail audit) {
     return new DeadLetterBrowser(reader, audit);
   }
 
+  @Bean(destroyMethod = "close")
+  RedriveTransactions redriveTransactions(KafkaProperties kafka) {
+    return new RedriveTransactions(() -> KafkaWiring.redriveProducer(kafka), Duration.ofSeconds(15));
+  }
+
   @Bean
-  Redriver redriver(DeadLetterReader reader, @Lazy Producer<byte[], byte[]> producer, RedriveAudit audit, Clock clock) {
-    // Back to where they came from, and nowhere else: never the dead-letter topic itself.
-    Set<String> targets = Topics.ALL.stream().map(TopicSpec::name)
-        .filter(name -> !name.equals(Topics.DEAD_LETTERS.name()))
-        .collect(Collectors.toSet());
-    return new Redriver(reader, producer, audit, targets, clock, Duration.ofSeconds(15));
+  Redriver redriver(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
+      KafkaProperties kafka, MonitorProperties monitor, Clock clock) {
+    // Back to where they came from, and only to the processor's inputs: never an output or the DLQ itself.
+    LatestRecordCheck latest = new LatestRecordCheck(() -> KafkaWiring.readerConsumer(kafka,
+        "topic-monitor-redrive-check"), monitor.kafkaTimeout());
+    return new Redriver(reader, transactions, audit, latest, Topics.INPUTS, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  AttentionCases attentionCases(KafkaProperties kafka) {
+    return new AttentionCases(() -> KafkaWiring.readerConsumer(kafka, "topic-monitor-cases"), Topics.CASES,
+        Duration.ofSeconds(1));
+  }
+
+  /** Follows winback.cases.v1 for the cases that need an operator. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  SamplerLoop attentionLoop(AttentionCases cases) {
+    return new SamplerLoop("topic-monitor-attention", Duration.ofSeconds(1), cases::poll);
   }
 }

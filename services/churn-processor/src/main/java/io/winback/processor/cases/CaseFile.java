@@ -3,9 +3,11 @@ package io.winback.processor.cases;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CaseStatus;
 import io.winback.events.CaseTask;
+import io.winback.events.Outcome;
 import io.winback.events.TaskState;
 import io.winback.events.WinbackCase;
 import io.winback.schemas.rules.CaseStatuses;
+import io.winback.schemas.rules.TaskOutcomes;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,11 +34,27 @@ public record CaseFile(WinbackCase state, CancellationEvent cancellation) {
     return state.getTasks().stream().filter(task -> task.getTaskId().equals(taskId)).findFirst();
   }
 
-  /** Tasks not yet finished: they get a CANCEL when the case closes. */
+  /** Tasks not yet finished (PENDING or SENT): they get a CANCEL when the case closes. */
   public List<CaseTask> openTasks() {
+    return state.getTasks().stream().filter(task -> TaskOutcomes.isOpen(task.getState())).toList();
+  }
+
+  /**
+   * Tasks that will still move the case by themselves: one still to be done (PENDING), or a
+   * conversation whose result an agent will record (reached, or a meeting arranged). A written
+   * outreach that only went out is not among them: its no-answer timer decides for it.
+   */
+  public List<CaseTask> underWay() {
     return state.getTasks().stream()
-        .filter(task -> task.getState() == TaskState.PENDING || task.getState() == TaskState.SENT)
+        .filter(task -> task.getState() == TaskState.PENDING
+            || (task.getState() == TaskState.SENT && answered(task.getTaskId())))
         .toList();
+  }
+
+  /** Whether anything beyond SENT was recorded for the task: the customer answered or was reached. */
+  public boolean answered(String taskId) {
+    return state.getOutcomes().stream()
+        .anyMatch(outcome -> outcome.getTaskId().equals(taskId) && outcome.getOutcome() != Outcome.SENT);
   }
 
   /** The highest attempt so far; a replacement after a failed delivery keeps its attempt number. */

@@ -1,25 +1,26 @@
 package io.winback.processor.cases;
 
+import io.winback.events.Attention;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CaseStatus;
 import io.winback.events.CaseTask;
 import io.winback.events.Channel;
 import io.winback.events.CustomerRelationship;
+import io.winback.events.Goal;
 import io.winback.events.Language;
 import io.winback.events.OutcomeEntry;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
 import io.winback.events.TaskState;
 import io.winback.events.WinbackCase;
+import io.winback.processor.policy.Attempt;
 import io.winback.processor.policy.ChannelFamily;
 import io.winback.processor.policy.ChannelPolicy;
 import io.winback.processor.policy.ContactHistory;
 import io.winback.processor.policy.Decision;
-import io.winback.processor.policy.DueDates;
-import io.winback.processor.policy.Rationale;
-import io.winback.processor.policy.RuleIds;
 import io.winback.processor.tasks.OutreachTaskRef;
 import io.winback.processor.tasks.TaskFactory;
+import io.winback.schemas.rules.TaskOutcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +32,22 @@ import java.util.Set;
 /**
  * The case lifecycle as a pure state machine: (case, event, now) to (case, effects). It never
  * reads a clock or a store; the topology hands it what it needs and carries out the effects.
+ *
+ * <p>Outcomes follow the shared table {@link TaskOutcomes} (task state × outcome), and every new
+ * outreach, first contact, retry, follow-up or next written channel, is decided by the
+ * {@link ChannelPolicy} on the CRM data of the moment.
+ *
+ * <p>Not final only so that tests can put a bug into it, to show what the topology does with an
+ * input or a timer whose transition fails.
  */
-public final class CaseLifecycle {
+public class CaseLifecycle {
 
   private final ChannelPolicy policy;
-  private final DueDates dueDates;
   private final TaskFactory tasks;
   private final Duration dataGrace;
 
   public CaseLifecycle(ChannelPolicy policy, TaskFactory tasks, Duration dataGrace) {
     this.policy = policy;
-    this.dueDates = new DueDates(policy.settings());
     this.tasks = tasks;
     this.dataGrace = dataGrace;
   }
@@ -62,6 +68,7 @@ public final class CaseLifecycle {
         .setOpenedAt(now)
         .setClosedAt(null)
         .setUpdatedAt(now)
+        .setAttention(null)
         .build();
     CaseFile file = new CaseFile(state, cancellation);
     if (customer == null) {
@@ -103,57 +110,60 @@ public final class CaseLifecycle {
         language(customer), now, new ArrayList<>());
   }
 
-  /** Applies an outcome; a repeated feedbackId is applied once, a closed or unknown target is rejected. */
+  /**
+   * Applies an outcome as the table {@link TaskOutcomes} says for the state of its task. A
+   * repeated feedbackId is applied once; an unknown task, or a pair the table does not allow,
+   * is rejected and changes nothing.
+   */
   public Transition feedback(CaseFile file, OutreachFeedback feedback, CustomerRelationship customer,
       boolean doNotContactRecorded, Instant now) {
     if (file.hasApplied(feedback.getFeedbackId())) {
       return Transition.unchanged(file);
-    }
-    if (file.closed()) {
-      return Transition.rejected(file, "case " + file.caseId() + " is closed (" + file.state().getStatus() + ")");
     }
     Optional<CaseTask> target = file.task(feedback.getTaskId());
     if (target.isEmpty()) {
       return Transition.rejected(file, "task " + feedback.getTaskId() + " is not part of case " + file.caseId());
     }
     CaseTask task = target.get();
-    CaseFile recorded = withOutcome(file, feedback, now);
-    List<Effect> effects = new ArrayList<>();
+    Optional<TaskOutcomes.Step> allowed = TaskOutcomes.step(task.getState(), feedback.getOutcome());
+    if (allowed.isEmpty() || file.closed()) {
+      String reason = TaskOutcomes.rejection(task.getState(), feedback.getOutcome());
+      return Transition.rejected(file, file.closed()
+          ? reason + "; case " + file.caseId() + " is closed (" + file.state().getStatus() + ")" : reason);
+    }
+    TaskOutcomes.Step step = allowed.get();
+    CaseFile recorded = withTaskState(withOutcome(file, feedback, now), task.getTaskId(), step.next());
     Language language = language(customer);
-    return switch (feedback.getOutcome()) {
-      case WON_BACK -> close(withTaskState(recorded, task.getTaskId(), TaskState.DONE), CaseStatus.WON_BACK,
-          "the customer stays", task.getTaskId(), language, now, effects);
-      case FEEDBACK_RECEIVED -> close(withTaskState(recorded, task.getTaskId(), TaskState.DONE),
-          CaseStatus.FEEDBACK_COLLECTED, "the customer gave feedback", task.getTaskId(), language, now, effects);
-      case DECLINED -> close(withTaskState(recorded, task.getTaskId(), TaskState.DONE), CaseStatus.DECLINED,
-          "the customer declined a conversation", task.getTaskId(), language, now, effects);
-      case DO_NOT_CONTACT -> {
-        effects.add(new Effect.SuppressCustomer(file.customerId()));
-        yield close(withTaskState(recorded, task.getTaskId(), TaskState.DONE), CaseStatus.DECLINED,
-            "the customer asked not to be contacted again", task.getTaskId(), language, now, effects);
-      }
-      case MEETING_SCHEDULED -> new Transition(withStatus(withTaskState(recorded, task.getTaskId(), TaskState.DONE),
-          CaseStatus.AWAITING_MEETING, "a meeting is scheduled", now), effects);
-      case SENT -> {
+    List<Effect> effects = new ArrayList<>();
+    return switch (step.effect()) {
+      case AWAIT_ANSWER -> {
         if (ChannelFamily.of(task.getChannel()) == ChannelFamily.WRITTEN) {
           effects.add(new Effect.StartTimer(new Effect.Timer(Effect.Timer.Kind.NO_ANSWER,
               now.plus(policy.settings().noAnswerTimeout()), file.caseId(), task.getTaskId())));
         }
-        yield new Transition(withTaskState(recorded, task.getTaskId(), TaskState.SENT), effects);
+        yield new Transition(recorded, effects);
       }
-      case REACHED -> new Transition(withStatus(withTaskState(recorded, task.getTaskId(), TaskState.DONE),
-          CaseStatus.OPEN, "the customer was reached; waiting for the outcome", now), effects);
-      case NOT_REACHED -> retryOrClose(withTaskState(recorded, task.getTaskId(), TaskState.DONE), task,
-          customer, doNotContactRecorded, now);
-      case DELIVERY_FAILED -> nextWrittenOrFollowUp(withTaskState(recorded, task.getTaskId(), TaskState.FAILED),
-          task, customer, doNotContactRecorded, now);
-      case SUPPRESSED -> {
-        CaseFile cancelled = withTaskState(recorded, task.getTaskId(), TaskState.CANCELLED);
-        yield cancelled.openTasks().isEmpty()
-            ? close(cancelled, CaseStatus.SUPPRESSED, "consent was withdrawn before the contact", null,
-                language, now, effects)
-            : new Transition(touch(cancelled, now), effects);
+      case AWAIT_RESULT -> new Transition(withStatus(recorded, CaseStatus.OPEN,
+          "the customer was reached; the conversation's result follows", now), effects);
+      case AWAIT_MEETING -> new Transition(withStatus(recorded, CaseStatus.AWAITING_MEETING,
+          "a meeting is scheduled", now), effects);
+      case RETRY -> retry(recorded, task, customer, doNotContactRecorded, now);
+      case NEXT_WRITTEN -> nextWritten(recorded, task, customer, doNotContactRecorded, now);
+      case CLOSE_FEEDBACK_COLLECTED -> close(recorded, CaseStatus.FEEDBACK_COLLECTED, "the customer gave feedback",
+          task.getTaskId(), language, now, effects);
+      case CLOSE_WON_BACK -> close(recorded, CaseStatus.WON_BACK, "the customer stays", task.getTaskId(), language,
+          now, effects);
+      case CLOSE_DECLINED -> close(recorded, CaseStatus.DECLINED, "the customer declined a conversation",
+          task.getTaskId(), language, now, effects);
+      case CLOSE_DO_NOT_CONTACT -> {
+        effects.add(new Effect.SuppressCustomer(file.customerId()));
+        yield close(recorded, CaseStatus.DECLINED, "the customer asked not to be contacted again", task.getTaskId(),
+            language, now, effects);
       }
+      case CLOSE_UNLESS_OTHER_OPEN -> recorded.underWay().isEmpty()
+          ? close(recorded, CaseStatus.SUPPRESSED, "consent was withdrawn before the contact", null, language, now,
+              effects)
+          : new Transition(touch(recorded, now), effects);
     };
   }
 
@@ -161,16 +171,41 @@ public final class CaseLifecycle {
   public Transition noAnswer(CaseFile file, String taskId, CustomerRelationship customer,
       boolean doNotContactRecorded, Instant now) {
     Optional<CaseTask> task = file.task(taskId);
-    if (file.closed() || task.isEmpty() || task.get().getState() != TaskState.SENT) {
+    if (file.closed() || file.state().getStatus() != CaseStatus.OPEN || task.isEmpty()
+        || task.get().getState() != TaskState.SENT || file.answered(taskId)) {
       return Transition.unchanged(file); // answered, closed or superseded since the timer was set
     }
-    return followUpOrClose(withTaskState(file, taskId, TaskState.DONE), task.get().getChannel(), customer,
-        doNotContactRecorded, now);
+    // The task stays SENT: a late answer to it still counts, and a close still cancels it.
+    return attempt(file, Attempt.followUp(file.attempts() + 1, task.get().getChannel(), file.state().getGoal(),
+            history(file, doNotContactRecorded)), customer, now,
+        "no answer after " + file.attempts() + " attempt(s)", taskId);
+  }
+
+  /**
+   * Marks the case as needing an operator: one of its timers keeps failing. The status stays; the
+   * attention is published with the case and cleared by {@link #attentionResolved}.
+   */
+  public Transition needsAttention(CaseFile file, String reason, int failures, Instant now) {
+    Attention current = file.state().getAttention();
+    Attention attention = new Attention(reason, current == null ? now : current.getSince(), failures);
+    WinbackCase state = WinbackCase.newBuilder(file.state()).setAttention(attention).setUpdatedAt(now).build();
+    return new Transition(new CaseFile(state, file.cancellation()),
+        current == null ? List.of(new Effect.Count("needs-attention")) : List.of());
+  }
+
+  /** What kept failing works again: the attention goes, the case moves on its own. */
+  public Transition attentionResolved(CaseFile file, Instant now) {
+    if (file.state().getAttention() == null) {
+      return Transition.unchanged(file);
+    }
+    WinbackCase state = WinbackCase.newBuilder(file.state()).setAttention(null).setUpdatedAt(now).build();
+    return new Transition(new CaseFile(state, file.cancellation()), List.of());
   }
 
   private Transition decide(CaseFile file, CustomerRelationship customer, boolean doNotContactRecorded,
       Instant now) {
-    Decision decision = policy.decide(file.cancellation(), customer, history(file, doNotContactRecorded), now);
+    Decision decision = policy.decide(file.cancellation(), customer, Attempt.first(history(file, doNotContactRecorded)),
+        now);
     if (decision instanceof Decision.Suppress suppress) {
       WinbackCase state = WinbackCase.newBuilder(file.state())
           .setStatus(CaseStatus.SUPPRESSED)
@@ -182,90 +217,87 @@ public final class CaseLifecycle {
       return new Transition(new CaseFile(state, file.cancellation()), List.of(new Effect.Count("suppressed")));
     }
     Decision.Contact contact = (Decision.Contact) decision;
-    WinbackCase state = WinbackCase.newBuilder(file.state())
-        .setGoal(contact.goal())
-        .setStatus(CaseStatus.OPEN)
-        .setStatusReason(null)
-        .build();
-    return withNewTask(new CaseFile(state, file.cancellation()), customer, contact, 1, now, new ArrayList<>());
+    WinbackCase state = WinbackCase.newBuilder(file.state()).setGoal(contact.goal()).build();
+    return withNewTask(new CaseFile(state, file.cancellation()), customer, contact, 1, now);
   }
 
-  private Transition retryOrClose(CaseFile file, CaseTask notReached, CustomerRelationship customer,
+  private Transition retry(CaseFile file, CaseTask notReached, CustomerRelationship customer,
       boolean doNotContactRecorded, Instant now) {
-    if (mustNotContact(customer, doNotContactRecorded)) {
-      return close(file, CaseStatus.SUPPRESSED, "the customer asked not to be contacted", null,
-          language(customer), now, new ArrayList<>());
-    }
-    if (customer == null || file.attempts() >= policy.settings().maxAttempts()) {
-      return close(file, CaseStatus.NO_RESPONSE, "not reached after " + file.attempts() + " attempt(s)", null,
-          language(customer), now, new ArrayList<>());
-    }
-    Channel channel = notReached.getChannel();
-    Decision.Contact retry = new Decision.Contact(channel, file.state().getGoal(),
-        dueDates.dueAt(channel, now, DueDates.zoneOf(customer.getTimezone()), file.cancellation().getEffectiveAt()),
-        notReached.getChannel() == Channel.IN_PERSON && customer.getAccountManager() != null
-            ? customer.getAccountManager().getId() : null,
-        List.of(new Rationale(RuleIds.FOLLOW_UP_RETRY_NOT_REACHED,
-            "The customer was not reached on attempt " + notReached.getAttempt() + "; one more try on the same channel.")));
-    return withNewTask(file, customer, retry, file.attempts() + 1, now, new ArrayList<>());
+    return attempt(file, Attempt.retry(file.attempts() + 1, notReached.getChannel(), file.state().getGoal(),
+        history(file, doNotContactRecorded)), customer, now, "not reached after " + file.attempts() + " attempt(s)",
+        null);
   }
 
-  private Transition nextWrittenOrFollowUp(CaseFile file, CaseTask failed, CustomerRelationship customer,
+  /** After a failed delivery: the next written channel as the same attempt, else a follow-up. */
+  private Transition nextWritten(CaseFile file, CaseTask failed, CustomerRelationship customer,
       boolean doNotContactRecorded, Instant now) {
-    if (customer != null && !mustNotContact(customer, doNotContactRecorded)) {
-      Optional<Decision.Contact> next = policy.nextWrittenChannel(file.cancellation(), customer,
-          history(file, doNotContactRecorded), now);
-      if (next.isPresent()) {
-        Decision.Contact sameGoal = withGoal(next.get(), file.state().getGoal());
-        return withNewTask(file, customer, sameGoal, failed.getAttempt(), now, new ArrayList<>());
+    if (customer != null) {
+      Decision next = policy.decide(file.cancellation(), customer, Attempt.nextWritten(failed.getAttempt(),
+          failed.getChannel(), file.state().getGoal(), history(file, doNotContactRecorded)), now);
+      if (next instanceof Decision.Contact contact) {
+        return withNewTask(file, customer, contact, failed.getAttempt(), now);
+      }
+      if (((Decision.Suppress) next).ground() == Decision.Suppress.Ground.DO_NOT_CONTACT) {
+        return noFurtherContact(file, (Decision.Suppress) next, "the outreach could not be delivered", null,
+            customer, now);
       }
     }
-    return followUpOrClose(file, failed.getChannel(), customer, doNotContactRecorded, now);
+    return attempt(file, Attempt.followUp(file.attempts() + 1, failed.getChannel(), file.state().getGoal(),
+        history(file, doNotContactRecorded)), customer, now, "no outreach could be delivered", null);
   }
 
-  private Transition followUpOrClose(CaseFile file, Channel previous, CustomerRelationship customer,
-      boolean doNotContactRecorded, Instant now) {
-    if (mustNotContact(customer, doNotContactRecorded)) {
-      return close(file, CaseStatus.SUPPRESSED, "the customer asked not to be contacted", null,
-          language(customer), now, new ArrayList<>());
+  /** A later outreach through the policy; when it allows none, the case closes with the reason. */
+  private Transition attempt(CaseFile file, Attempt attempt, CustomerRelationship customer, Instant now,
+      String context, String settledTaskId) {
+    if (customer == null) {
+      return close(file, CaseStatus.SUPPRESSED, context + "; the customer's CRM data was erased, nobody is contacted",
+          null, Language.de, now, new ArrayList<>());
     }
-    Optional<Decision.Contact> followUp = customer == null ? Optional.empty()
-        : policy.followUp(file.cancellation(), customer, history(file, doNotContactRecorded), previous,
-            file.attempts(), now);
-    if (followUp.isEmpty()) {
-      if (!file.openTasks().isEmpty()) {
-        return new Transition(touch(file, now), List.of());
-      }
-      return close(file, CaseStatus.NO_RESPONSE, "no answer after " + file.attempts() + " attempt(s)", null,
-          language(customer), now, new ArrayList<>());
+    Decision decision = policy.decide(file.cancellation(), customer, attempt, now);
+    if (decision instanceof Decision.Contact contact) {
+      return withNewTask(file, customer, contact, attempt.number(), now);
     }
-    return withNewTask(file, customer, withGoal(followUp.get(), file.state().getGoal()), file.attempts() + 1,
-        now, new ArrayList<>());
+    return noFurtherContact(file, (Decision.Suppress) decision, context, settledTaskId, customer, now);
+  }
+
+  /**
+   * No further outreach: the case closes (SUPPRESSED when the customer does not want contact,
+   * NO_RESPONSE otherwise), unless another of its tasks is still under way and may yet answer.
+   */
+  private Transition noFurtherContact(CaseFile file, Decision.Suppress stop, String context, String settledTaskId,
+      CustomerRelationship customer, Instant now) {
+    boolean doNotContact = stop.ground() == Decision.Suppress.Ground.DO_NOT_CONTACT;
+    if (!doNotContact && file.underWay().stream().anyMatch(task -> !task.getTaskId().equals(settledTaskId))) {
+      return new Transition(touch(file, now), List.of());
+    }
+    return close(file, doNotContact ? CaseStatus.SUPPRESSED : CaseStatus.NO_RESPONSE,
+        context + "; no further contact: " + stop.reason(), null, language(customer), now, new ArrayList<>());
   }
 
   private Transition withNewTask(CaseFile file, CustomerRelationship customer, Decision.Contact contact,
-      int attempt, Instant now, List<Effect> effects) {
+      int attempt, Instant now) {
     OutreachTask task = tasks.create(file.caseId(), file.cancellation(), customer, contact, attempt, now);
     List<CaseTask> caseTasks = new ArrayList<>(file.state().getTasks());
     caseTasks.add(new CaseTask(task.getTaskId(), task.getChannel(), TaskState.PENDING, attempt, task.getDueAt()));
     WinbackCase state = WinbackCase.newBuilder(file.state())
         .setTasks(caseTasks)
         .setStatus(CaseStatus.OPEN)
+        .setStatusReason(null)
         .setUpdatedAt(now)
         .build();
-    effects.add(new Effect.EmitTask(task));
-    return new Transition(new CaseFile(state, file.cancellation()), effects);
+    return new Transition(new CaseFile(state, file.cancellation()), List.of(new Effect.EmitTask(task)));
   }
 
+  /** Closes the case; every task still open (in the worklist or answerable) gets a CANCEL. */
   private Transition close(CaseFile file, CaseStatus status, String reason, String exceptTaskId,
       Language language, Instant now, List<Effect> effects) {
     List<CaseTask> caseTasks = new ArrayList<>();
+    Goal goal = file.state().getGoal() == null ? Goal.FEEDBACK : file.state().getGoal();
     for (CaseTask task : file.state().getTasks()) {
-      boolean open = task.getState() == TaskState.PENDING || task.getState() == TaskState.SENT;
-      if (open && !task.getTaskId().equals(exceptTaskId)) {
+      if (TaskOutcomes.isOpen(task.getState()) && !task.getTaskId().equals(exceptTaskId)) {
         effects.add(new Effect.EmitTask(tasks.cancel(new OutreachTaskRef(task.getTaskId(), file.caseId(),
-            task.getChannel(), file.state().getGoal() == null ? io.winback.events.Goal.FEEDBACK : file.state().getGoal(),
-            task.getAttempt(), language), file.customerId(), "The case closed: " + reason + ".", now)));
+            task.getChannel(), goal, task.getAttempt(), language), file.customerId(), "The case closed: " + reason + ".",
+            now)));
         caseTasks.add(CaseTask.newBuilder(task).setState(TaskState.CANCELLED).build());
       } else {
         caseTasks.add(task);
@@ -305,19 +337,10 @@ public final class CaseLifecycle {
     return new CaseFile(WinbackCase.newBuilder(file.state()).setUpdatedAt(now).build(), file.cancellation());
   }
 
-  private static Decision.Contact withGoal(Decision.Contact contact, io.winback.events.Goal goal) {
-    return goal == null ? contact
-        : new Decision.Contact(contact.channel(), goal, contact.dueAt(), contact.assignee(), contact.rationale());
-  }
-
   private static ContactHistory history(CaseFile file, boolean doNotContactRecorded) {
     Set<Channel> used = EnumSet.noneOf(Channel.class);
     file.state().getTasks().forEach(task -> used.add(task.getChannel()));
     return new ContactHistory(doNotContactRecorded, used);
-  }
-
-  private static boolean mustNotContact(CustomerRelationship customer, boolean doNotContactRecorded) {
-    return doNotContactRecorded || (customer != null && customer.getDoNotContact());
   }
 
   private static Language language(CustomerRelationship customer) {

@@ -1,6 +1,7 @@
 package io.winback.processor.intake;
 
 import io.winback.schemas.topics.DeadLetterHeaders;
+import io.winback.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
@@ -26,6 +27,19 @@ public final class DeadLetters {
     add(headers, DeadLetterHeaders.FAILED_AT, now.toString());
     add(headers, DeadLetterHeaders.SERVICE, SERVICE);
     return new Record<>(raw.key(), raw.value(), now.toEpochMilli(), headers);
+  }
+
+  /**
+   * A dead letter about a case rather than an input, e.g. one whose timer keeps failing: key and
+   * value as on winback.cases.v1 (so the monitor shows the case), no source partition or offset.
+   */
+  public static Record<byte[], byte[]> ofCase(String caseId, byte[] caseValue, String errorClass, String message,
+      Instant now) {
+    RawRecord raw = new RawRecord(Topics.CASES.name(), -1, -1, caseId.getBytes(StandardCharsets.UTF_8), caseValue,
+        new RecordHeaders());
+    Record<byte[], byte[]> letter = of(raw, errorClass, message, now);
+    add(letter.headers(), DeadLetterHeaders.CASE_ID, caseId);
+    return letter;
   }
 
   private static void add(Headers headers, String name, String value) {

@@ -5,10 +5,13 @@ import io.winback.schemas.topics.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one input topic as raw bytes and either forwards a decoded, valid {@link Inbound} to the
@@ -17,6 +20,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * stream thread.
  */
 public final class DecodeProcessor<V> implements Processor<byte[], byte[], Object, Object> {
+
+  private static final Logger log = LoggerFactory.getLogger(DecodeProcessor.class);
 
   /** Turns a decoded value (null for a tombstone) into an inbound, or throws InvalidInputException. */
   @FunctionalInterface
@@ -58,6 +63,15 @@ public final class DecodeProcessor<V> implements Processor<byte[], byte[], Objec
     } catch (SerializationException | InvalidInputException e) {
       metrics.deadLettered(topic.name(), e.getClass().getSimpleName());
       context.forward(DeadLetters.of(raw, e.getClass().getName(), e.getMessage(), now()), deadLetters);
+      return;
+    } catch (StreamsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A bug in reading this record must not stop the thread on it for good: dead-lettered, loudly.
+      log.error("could not decode a record from {} partition {} offset {}; dead-lettered", raw.topic(),
+          raw.partition(), raw.offset(), e);
+      metrics.deadLettered(topic.name(), "processing-error");
+      context.forward(DeadLetters.of(raw, e.getClass().getName(), String.valueOf(e.getMessage()), now()), deadLetters);
       return;
     }
     context.forward(record.withKey((Object) record.key()).withValue(inbound), next);

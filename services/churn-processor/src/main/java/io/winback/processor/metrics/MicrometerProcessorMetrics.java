@@ -4,14 +4,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
 import io.winback.events.TaskAction;
+import io.winback.processor.cases.Effect;
 
-/** Domain counters for Prometheus: cases by status, tasks by channel, dead letters, other events. */
+/**
+ * Domain counters for Prometheus: cases by status, tasks by channel, dead letters, timer
+ * failures, other events. Counters an alert may watch are registered at zero from start-up for
+ * every known label value, so "no increase" and "never happened" look the same on a dashboard.
+ */
 public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
   private final MeterRegistry registry;
 
   public MicrometerProcessorMetrics(MeterRegistry registry) {
     this.registry = registry;
+    for (Effect.Timer.Kind kind : Effect.Timer.Kind.values()) {
+      timerFailures(kind);
+    }
+    EVENTS.forEach(this::events);
   }
 
   @Override
@@ -34,6 +43,19 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
   @Override
   public void count(String event) {
-    registry.counter("winback.processor.events", "event", event).increment();
+    events(event).increment();
+  }
+
+  @Override
+  public void timerFailed(Effect.Timer.Kind kind) {
+    timerFailures(kind).increment();
+  }
+
+  private io.micrometer.core.instrument.Counter timerFailures(Effect.Timer.Kind kind) {
+    return registry.counter("winback.timer.failures", "kind", kind.name());
+  }
+
+  private io.micrometer.core.instrument.Counter events(String event) {
+    return registry.counter("winback.processor.events", "event", event);
   }
 }

@@ -3,9 +3,15 @@ package io.winback.processor.metrics;
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
 import io.winback.events.TaskAction;
+import io.winback.processor.cases.Effect;
+import java.util.List;
 
 /** The domain counters the processor reports; Micrometer in the service, a plain recorder in tests. */
 public interface ProcessorMetrics {
+
+  /** Every event {@link #count} is called with; each is a counter from start-up on, at zero until it happens. */
+  List<String> EVENTS = List.of("suppressed", "needs-data", "needs-attention", "duplicate-cancellation",
+      "withdrawal-without-open-case", "customer-erased");
 
   void caseStatus(CaseStatus status);
 
@@ -13,8 +19,11 @@ public interface ProcessorMetrics {
 
   void deadLettered(String sourceTopic, String reason);
 
-  /** Other domain events: suppressed, needs-data, duplicate, erased, ... */
+  /** Other domain events, one of {@link #EVENTS}. */
   void count(String event);
+
+  /** A timer whose transition failed; it stays and is tried again. */
+  void timerFailed(Effect.Timer.Kind kind);
 
   ProcessorMetrics NONE = new ProcessorMetrics() {
     @Override
@@ -28,5 +37,8 @@ public interface ProcessorMetrics {
 
     @Override
     public void count(String event) {}
+
+    @Override
+    public void timerFailed(Effect.Timer.Kind kind) {}
   };
 }

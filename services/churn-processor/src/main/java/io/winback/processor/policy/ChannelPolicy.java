@@ -17,12 +17,21 @@ import java.util.Optional;
  * well to personal approaches, in person suits long-standing customers and complex matters; no
  * contact without consent, none at all after a "do not contact", and no pushiness.
  *
+ * <p>Every outreach of a case is decided here, the first one and every later {@link Attempt}
+ * alike, on the CRM data of the moment: consent and contact data per channel, do-not-contact, the
+ * account manager, quiet hours, the contract end and the attempt budget.
+ *
  * <p>A pure function of its inputs: the time comes in as {@code now}, nothing is read or written.
+ * Its rationale lines always come in one order: the goal, why there is this attempt (for a later
+ * one), which channels it looks at, each channel it looked at, then when it is due.
  */
 public final class ChannelPolicy {
 
   static final String NO_ELIGIBLE_CHANNEL = "no channel with consent and contact data";
 
+  /** From the most personal to the gentlest; a retry falls along it, never up it. */
+  private static final List<Channel> ESCALATION =
+      List.of(Channel.IN_PERSON, Channel.PHONE, Channel.EMAIL, Channel.WHATSAPP, Channel.LETTER);
   private static final List<Channel> WRITTEN_ORDER =
       List.of(Channel.EMAIL, Channel.WHATSAPP, Channel.LETTER);
   private static final List<Channel> FOLLOW_UP_ORDER =
@@ -42,79 +51,65 @@ public final class ChannelPolicy {
     return settings;
   }
 
-  /**
-   * The first outreach for a fresh cancellation: the preferred channel (in person, else phone,
-   * else written), falling to the next one when the preferred one is not eligible. A fall to phone
-   * skips phone for a customer who responded negatively to personal approaches, and a channel
-   * already used in the case is not used again.
-   */
+  /** The first outreach for a fresh cancellation: {@code decide(..., Attempt.first(history), now)}. */
   public Decision decide(CancellationEvent cancellation, CustomerRelationship customer,
       ContactHistory history, Instant now) {
-    Optional<Decision.Suppress> doNotContact = doNotContact(customer, history);
-    if (doNotContact.isPresent()) {
-      return doNotContact.get();
-    }
-    Preference preference = Preference.of(cancellation, customer, settings);
-    ChannelSelection.Result selection =
-        ChannelSelection.firstUsable(preference.candidates(), customer, history);
-    if (selection.channel().isEmpty()) {
-      List<Rationale> rationale = new ArrayList<>(preference.rationale());
-      rationale.addAll(selection.rationale());
-      rationale.add(new Rationale(RuleIds.SUPPRESS_NO_ELIGIBLE_CHANNEL, NO_ELIGIBLE_CHANNEL));
-      return new Decision.Suppress(NO_ELIGIBLE_CHANNEL, rationale);
-    }
-    List<Rationale> why = new ArrayList<>(preference.rationale());
-    why.addAll(selection.rationale());
-    return contact(cancellation, customer, selection.channel().get(), why, now);
+    return decide(cancellation, customer, Attempt.first(history), now);
   }
 
   /**
-   * After no answer to an outreach: at most one follow-up, on the next eligible channel of another
-   * family (phone, then in person, after a written one), never on a channel already used in the
-   * case, and no phone call for a customer who responded negatively to personal approaches.
-   *
-   * @param attemptsSoFar outreach attempts made in this case; at {@code maxAttempts} there is none
-   * @return empty when the attempt limit is reached, the customer is not to be contacted, or no
-   *     channel of another family is eligible
+   * One outreach of a case.
+   * <ul>
+   *   <li>First contact: the preferred channel (in person, else phone, else written), falling to
+   *       the next one when the preferred one is not eligible.
+   *   <li>Retry after NOT_REACHED: the same channel again, falling to gentler ones (never to a more
+   *       direct one) when it may not be used any more, e.g. the account manager left.
+   *   <li>Follow-up after no answer: a channel of another family (phone, then in person, after a
+   *       written one).
+   *   <li>Next written after a failed delivery: the next written channel, email, WhatsApp, letter.
+   * </ul>
+   * A channel already used in the case is not used again (a retry may use its own channel), a
+   * customer who responded negatively to personal approaches is not called, and when no contact
+   * window is left before the contract ends, only a written outreach with the goal FEEDBACK is made.
    */
-  public Optional<Decision.Contact> followUp(CancellationEvent cancellation,
-      CustomerRelationship customer, ContactHistory history, Channel previous, int attemptsSoFar,
+  public Decision decide(CancellationEvent cancellation, CustomerRelationship customer, Attempt attempt,
       Instant now) {
-    Objects.requireNonNull(previous, "previous");
-    if (attemptsSoFar >= settings.maxAttempts() || doNotContact(customer, history).isPresent()) {
-      return Optional.empty();
+    Objects.requireNonNull(customer, "customer");
+    Decision.Suppress doNotContact = doNotContact(customer, attempt.history());
+    if (doNotContact != null) {
+      return doNotContact;
     }
-    ChannelFamily previousFamily = ChannelFamily.of(previous);
-    List<Channel> candidates = FOLLOW_UP_ORDER.stream()
-        .filter(channel -> ChannelFamily.of(channel) != previousFamily)
-        .toList();
-    ChannelSelection.Result selection =
-        ChannelSelection.firstUsable(candidates, customer, history.withChannelUsed(previous));
-    List<Rationale> why = new ArrayList<>();
-    why.add(new Rationale(RuleIds.FOLLOW_UP_OTHER_FAMILY,
-        "no answer to the " + describe(previousFamily)
-            + " outreach: one follow-up on another channel family"));
-    why.addAll(selection.rationale());
-    return selection.channel().map(channel -> contact(cancellation, customer, channel, why, now));
-  }
+    if (attempt.number() > settings.maxAttempts()) {
+      String reason = "all " + settings.maxAttempts() + " attempt(s) of the case are used";
+      return new Decision.Suppress(Decision.Suppress.Ground.ATTEMPTS_USED, reason,
+          List.of(new Rationale(RuleIds.SUPPRESS_ATTEMPTS_USED, reason)));
+    }
+    ZoneId zone = DueDates.zoneOf(customer.getTimezone());
+    boolean contractEnded = !dueDates.windowBeforeContractEnd(now, zone, cancellation.getEffectiveAt());
 
-  /**
-   * After a written outreach could not be delivered: the next eligible written channel not yet
-   * used, in the order email, WhatsApp, letter. The failed channel must be in
-   * {@code history.channelsUsedInThisCase()}, otherwise it would be chosen again.
-   */
-  public Optional<Decision.Contact> nextWrittenChannel(CancellationEvent cancellation,
-      CustomerRelationship customer, ContactHistory history, Instant now) {
-    if (doNotContact(customer, history).isPresent()) {
-      return Optional.empty();
-    }
-    ChannelSelection.Result selection =
-        ChannelSelection.firstUsable(WRITTEN_ORDER, customer, history);
     List<Rationale> why = new ArrayList<>();
-    why.add(new Rationale(RuleIds.NEXT_WRITTEN_DELIVERY_FAILED,
-        "the written outreach could not be delivered: next written channel"));
+    GoalChoice goal = goal(cancellation, customer, attempt, contractEnded);
+    why.add(goal.rationale());
+    attemptLine(attempt).ifPresent(why::add);
+    List<Channel> candidates = candidates(cancellation, customer, attempt, why);
+    if (contractEnded) {
+      // The talk was meant to happen while the customer still is one; afterwards only a letter or
+      // message the customer can answer at their own pace, to understand the reason.
+      candidates = candidates.stream().filter(channel -> ChannelFamily.of(channel) == ChannelFamily.WRITTEN).toList();
+      why.add(new Rationale(RuleIds.PREFER_WRITTEN_CONTRACT_ENDED,
+          "the contract has ended before the next contact window: in writing only"));
+    }
+    ChannelSelection.Result selection = ChannelSelection.firstUsable(candidates, customer, selectionHistory(attempt));
     why.addAll(selection.rationale());
-    return selection.channel().map(channel -> contact(cancellation, customer, channel, why, now));
+    if (selection.channel().isEmpty()) {
+      why.add(new Rationale(RuleIds.SUPPRESS_NO_ELIGIBLE_CHANNEL, NO_ELIGIBLE_CHANNEL));
+      return new Decision.Suppress(Decision.Suppress.Ground.NO_ELIGIBLE_CHANNEL, NO_ELIGIBLE_CHANNEL, why);
+    }
+    Channel channel = selection.channel().get();
+    DueDate due = dueDates.schedule(channel, now, zone, cancellation.getEffectiveAt());
+    why.addAll(due.rationale());
+    String assignee = channel == Channel.IN_PERSON ? customer.getAccountManager().getId() : null;
+    return new Decision.Contact(channel, goal.goal(), due.at(), assignee, why);
   }
 
   /** WIN_BACK or FEEDBACK; {@link #goalChoice} also gives the rule that decided it. */
@@ -122,23 +117,66 @@ public final class ChannelPolicy {
     return goalChoice(cancellation, customer).goal();
   }
 
-  /** The goal with its rationale entry. */
+  /** The goal with its rationale entry, as the first contact would have it on today's data. */
   public GoalChoice goalChoice(CancellationEvent cancellation, CustomerRelationship customer) {
     return goalRules.choose(cancellation, customer);
   }
 
-  // Rationale order on every task: goal, then why this channel, then when it is due.
-  private Decision.Contact contact(CancellationEvent cancellation, CustomerRelationship customer,
-      Channel channel, List<Rationale> channelRationale, Instant now) {
-    GoalChoice goal = goalChoice(cancellation, customer);
-    ZoneId zone = DueDates.zoneOf(customer.getTimezone());
-    DueDate due = dueDates.schedule(channel, now, zone, cancellation.getEffectiveAt());
-    List<Rationale> rationale = new ArrayList<>();
-    rationale.add(goal.rationale());
-    rationale.addAll(channelRationale);
-    rationale.addAll(due.rationale());
-    String assignee = channel == Channel.IN_PERSON ? customer.getAccountManager().getId() : null;
-    return new Decision.Contact(channel, goal.goal(), due.at(), assignee, rationale);
+  /**
+   * After the contract has ended, only FEEDBACK. A later attempt keeps the case's goal; when
+   * today's data would choose the same one, its rule is named, otherwise that the case keeps it.
+   */
+  private GoalChoice goal(CancellationEvent cancellation, CustomerRelationship customer, Attempt attempt,
+      boolean contractEnded) {
+    if (contractEnded) {
+      return new GoalChoice(Goal.FEEDBACK, new Rationale(RuleIds.GOAL_FEEDBACK_CONTRACT_ENDED,
+          "the contract has ended: aim to understand the reason, not to win back"));
+    }
+    GoalChoice today = goalRules.choose(cancellation, customer);
+    if (attempt.caseGoal() == null || attempt.caseGoal() == today.goal()) {
+      return today;
+    }
+    return new GoalChoice(attempt.caseGoal(), new Rationale(RuleIds.GOAL_KEPT,
+        "the case keeps its goal: " + (attempt.caseGoal() == Goal.WIN_BACK ? "aim to win back" : "aim to understand the reason")));
+  }
+
+  private static Optional<Rationale> attemptLine(Attempt attempt) {
+    return Optional.ofNullable(switch (attempt.kind()) {
+      case FIRST_CONTACT -> null;
+      case RETRY_NOT_REACHED -> new Rationale(RuleIds.FOLLOW_UP_RETRY_NOT_REACHED,
+          "the customer was not reached on attempt " + (attempt.number() - 1) + ": one more try on the same channel");
+      case FOLLOW_UP_NO_ANSWER -> new Rationale(RuleIds.FOLLOW_UP_OTHER_FAMILY,
+          "no answer to the " + describe(ChannelFamily.of(attempt.previous()))
+              + " outreach: one follow-up on another channel family");
+      case NEXT_WRITTEN -> new Rationale(RuleIds.NEXT_WRITTEN_DELIVERY_FAILED,
+          "the written outreach could not be delivered: next written channel");
+    });
+  }
+
+  /** The channels to try, in order; a first contact adds the preference lines that ordered them. */
+  private List<Channel> candidates(CancellationEvent cancellation, CustomerRelationship customer, Attempt attempt,
+      List<Rationale> why) {
+    return switch (attempt.kind()) {
+      case FIRST_CONTACT -> {
+        Preference preference = Preference.of(cancellation, customer, settings);
+        why.addAll(preference.rationale());
+        yield preference.candidates();
+      }
+      case RETRY_NOT_REACHED -> ESCALATION.subList(ESCALATION.indexOf(attempt.previous()), ESCALATION.size());
+      case FOLLOW_UP_NO_ANSWER -> FOLLOW_UP_ORDER.stream()
+          .filter(channel -> ChannelFamily.of(channel) != ChannelFamily.of(attempt.previous()))
+          .toList();
+      case NEXT_WRITTEN -> WRITTEN_ORDER;
+    };
+  }
+
+  /** A retry may use its own channel again; a follow-up or the next written channel never the previous one. */
+  private static ContactHistory selectionHistory(Attempt attempt) {
+    return switch (attempt.kind()) {
+      case FIRST_CONTACT -> attempt.history();
+      case RETRY_NOT_REACHED -> attempt.history().withChannelAvailable(attempt.previous());
+      case FOLLOW_UP_NO_ANSWER, NEXT_WRITTEN -> attempt.history().withChannelUsed(attempt.previous());
+    };
   }
 
   private static String describe(ChannelFamily family) {
@@ -149,20 +187,18 @@ public final class ChannelPolicy {
     };
   }
 
-  private static Optional<Decision.Suppress> doNotContact(
-      CustomerRelationship customer, ContactHistory history) {
+  private static Decision.Suppress doNotContact(CustomerRelationship customer, ContactHistory history) {
     if (customer.getDoNotContact()) {
-      return Optional.of(suppress(RuleIds.SUPPRESS_DO_NOT_CONTACT,
-          "the customer asked not to be contacted"));
+      return suppress(RuleIds.SUPPRESS_DO_NOT_CONTACT, "the customer asked not to be contacted");
     }
     if (history.doNotContactRecorded()) {
-      return Optional.of(suppress(RuleIds.SUPPRESS_DO_NOT_CONTACT_RECORDED,
-          "an earlier outreach recorded that the customer does not want to be contacted"));
+      return suppress(RuleIds.SUPPRESS_DO_NOT_CONTACT_RECORDED,
+          "an earlier outreach recorded that the customer does not want to be contacted");
     }
-    return Optional.empty();
+    return null;
   }
 
   private static Decision.Suppress suppress(String ruleId, String reason) {
-    return new Decision.Suppress(reason, List.of(new Rationale(ruleId, reason)));
+    return new Decision.Suppress(Decision.Suppress.Ground.DO_NOT_CONTACT, reason, List.of(new Rationale(ruleId, reason)));
   }
 }

@@ -30,6 +30,14 @@ public record ContactHistory(boolean doNotContactRecorded, Set<Channel> channels
     return new ContactHistory(doNotContactRecorded, used);
   }
 
+  /** This history without one channel: it may be used again (a retry on the same channel). */
+  public ContactHistory withChannelAvailable(Channel channel) {
+    EnumSet<Channel> used = EnumSet.noneOf(Channel.class);
+    used.addAll(channelsUsedInThisCase);
+    used.remove(channel);
+    return new ContactHistory(doNotContactRecorded, used);
+  }
+
   /** Whether the channel was already tried in this case. */
   public boolean used(Channel channel) {
     return channelsUsedInThisCase.contains(channel);

@@ -24,14 +24,25 @@ public sealed interface Decision permits Decision.Contact, Decision.Suppress {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(goal, "goal");
       Objects.requireNonNull(dueAt, "dueAt");
+      if ((channel == Channel.IN_PERSON) == (assignee == null)) {
+        throw new IllegalArgumentException("an in-person outreach, and only that, has an assignee");
+      }
       rationale = List.copyOf(rationale);
     }
   }
 
-  /** Do not contact the customer; {@code reason} is one line, fit for the case's status reason. */
-  record Suppress(String reason, List<Rationale> rationale) implements Decision {
+  /**
+   * Do not contact the customer; {@code reason} is one line, fit for the case's status reason.
+   *
+   * @param ground why not: the customer does not want it, no channel may be used, or the case has
+   *     used its attempts
+   */
+  record Suppress(Ground ground, String reason, List<Rationale> rationale) implements Decision {
+
+    public enum Ground { DO_NOT_CONTACT, NO_ELIGIBLE_CHANNEL, ATTEMPTS_USED }
 
     public Suppress {
+      Objects.requireNonNull(ground, "ground");
       Objects.requireNonNull(reason, "reason");
       rationale = List.copyOf(rationale);
     }

@@ -13,8 +13,10 @@ import java.util.Objects;
 
 /**
  * When a task is due: written at once, phone within some business days, in person within some
- * days; never inside the customer's quiet hours and, when the contract ends sooner, before it
- * ends, because the point is to talk while the customer is still a customer. All local-time logic
+ * days; never inside the customer's quiet hours and, when the contract ends sooner, brought
+ * forward to the last contact window before it ends, because the point is to talk while the
+ * customer is still a customer. When no such window is left, only a written outreach is
+ * scheduled (the policy decides so, see {@link #windowBeforeContractEnd}). All local-time logic
  * happens in the customer's zone.
  */
 public final class DueDates {
@@ -73,9 +75,20 @@ public final class DueDates {
 
     ZonedDateTime regular = settings.quietHours().earliestAllowedFrom(target);
     if (effectiveAt != null) {
-      ZonedDateTime cap = settings.quietHours().latestAllowedBefore(effectiveAt.atStartOfDay(customerZone));
+      ZonedDateTime cap = lastWindowBefore(effectiveAt, customerZone);
       if (regular.isAfter(cap)) {
-        return capped(local, cap, rationale);
+        ZonedDateTime earliest = settings.quietHours().earliestAllowedFrom(local);
+        if (cap.isBefore(earliest)) {
+          if (ChannelFamily.of(channel) != ChannelFamily.WRITTEN) {
+            throw new IllegalArgumentException("no contact window is left before the contract ends on " + effectiveAt
+                + ": only a written outreach may be scheduled, not " + channel);
+          }
+          // Written and the contract already over: due at once (out of quiet hours), as always.
+        } else {
+          rationale.add(new Rationale(RuleIds.DUE_BEFORE_CONTRACT_END,
+              "brought forward to the last contact window before the contract ends"));
+          return new DueDate(cap.toInstant(), rationale);
+        }
       }
     }
     if (!regular.isEqual(target)) {
@@ -84,20 +97,22 @@ public final class DueDates {
     return new DueDate(regular.toInstant(), rationale);
   }
 
-  private DueDate capped(ZonedDateTime local, ZonedDateTime cap, List<Rationale> rationale) {
-    ZonedDateTime earliest = settings.quietHours().earliestAllowedFrom(local);
-    if (!cap.isBefore(earliest)) {
-      rationale.add(new Rationale(RuleIds.DUE_BEFORE_CONTRACT_END,
-          "brought forward to the last contact window before the contract ends"));
-      return new DueDate(cap.toInstant(), rationale);
+  /**
+   * Whether a contact window is left before the contract ends: the earliest time contact is
+   * allowed from {@code now} is not after the last minute before {@code effectiveAt} that is not
+   * quiet. Without an end date there always is one.
+   */
+  public boolean windowBeforeContractEnd(Instant now, ZoneId customerZone, LocalDate effectiveAt) {
+    if (effectiveAt == null) {
+      return true;
     }
-    // Too late to be before the end: talking as soon as allowed still beats not talking.
-    rationale.add(new Rationale(RuleIds.DUE_AS_SOON_AS_ALLOWED,
-        "the contract ends before the next contact window: due as soon as contact is allowed"));
-    if (!earliest.isEqual(local)) {
-      rationale.add(quietHoursRationale());
-    }
-    return new DueDate(earliest.toInstant(), rationale);
+    ZonedDateTime earliest = settings.quietHours().earliestAllowedFrom(now.atZone(customerZone));
+    return !lastWindowBefore(effectiveAt, customerZone).isBefore(earliest);
+  }
+
+  /** The contract counts as ended from the start of its end date, in the customer's zone. */
+  private ZonedDateTime lastWindowBefore(LocalDate effectiveAt, ZoneId customerZone) {
+    return settings.quietHours().latestAllowedBefore(effectiveAt.atStartOfDay(customerZone));
   }
 
   private Rationale quietHoursRationale() {

@@ -56,7 +56,7 @@ public record PolicySettings(
   /** The settings the product issue asks for. */
   public static PolicySettings defaults() {
     return new PolicySettings(
-        "2026-11.1",
+        "2026-12.1",
         5,
         new BigDecimal("100.00"),
         Duration.ofDays(7),

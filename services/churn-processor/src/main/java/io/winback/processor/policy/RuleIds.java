@@ -12,17 +12,21 @@ public final class RuleIds {
   public static final String SUPPRESS_DO_NOT_CONTACT = "suppress.do-not-contact";
   public static final String SUPPRESS_DO_NOT_CONTACT_RECORDED = "suppress.do-not-contact-recorded";
   public static final String SUPPRESS_NO_ELIGIBLE_CHANNEL = "suppress.no-eligible-channel";
+  public static final String SUPPRESS_ATTEMPTS_USED = "suppress.attempts-used";
 
   public static final String GOAL_WIN_BACK_LONG_STANDING = "goal.win-back.long-standing";
   public static final String GOAL_WIN_BACK_TIER = "goal.win-back.tier";
   public static final String GOAL_WIN_BACK_REVENUE = "goal.win-back.revenue";
   public static final String GOAL_FEEDBACK = "goal.feedback";
+  public static final String GOAL_FEEDBACK_CONTRACT_ENDED = "goal.feedback.contract-ended";
+  public static final String GOAL_KEPT = "goal.kept";
 
   public static final String PREFER_IN_PERSON_LONG_STANDING = "prefer.in-person.long-standing";
   public static final String PREFER_IN_PERSON_COMPLEX_TOPICS = "prefer.in-person.complex-topics";
   public static final String PREFER_IN_PERSON_KEY_ACCOUNT = "prefer.in-person.key-account";
   public static final String PREFER_PHONE_POSITIVE_RESPONSE = "prefer.phone.positive-response";
   public static final String PREFER_WRITTEN_FIRST_CONTACT = "prefer.written.first-contact";
+  public static final String PREFER_WRITTEN_CONTRACT_ENDED = "prefer.written.contract-ended";
 
   public static final String FALLBACK_NEGATIVE_RESPONSE_FOR_PHONE = "fallback.negative-response-for-phone";
 
@@ -35,7 +39,6 @@ public final class RuleIds {
   public static final String DUE_IN_PERSON_DAYS = "due.in-person.days";
   public static final String DUE_QUIET_HOURS = "due.quiet-hours";
   public static final String DUE_BEFORE_CONTRACT_END = "due.before-contract-end";
-  public static final String DUE_AS_SOON_AS_ALLOWED = "due.as-soon-as-allowed";
 
   private RuleIds() {}
 

@@ -15,17 +15,19 @@ import io.winback.processor.intake.Inbound;
 import io.winback.processor.intake.RawRecord;
 import io.winback.processor.metrics.ProcessorMetrics;
 import io.winback.processor.policy.ChannelFamily;
+import io.winback.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * Wires the case lifecycle to the stores and topics of one customer partition: cancellations,
  * CRM data and feedback of a customer all arrive here (the inputs are co-partitioned), and
  * timers fire from wall-clock punctuation, so they survive restarts with the store.
+ *
+ * <p>All or nothing per input: the transitions of an input are computed into {@link Changes}
+ * first and written only when every one of them is. A programming error while computing
+ * dead-letters the input, which then has changed nothing; a {@link StreamsException} or an
+ * {@link Error} is not caught and stops the stream thread.
  */
 final class CaseProcessor implements Processor<Object, Inbound, Object, Object> {
 
@@ -41,208 +48,277 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
   private final CaseLifecycle lifecycle;
   private final ProcessorMetrics metrics;
   private final Duration timerInterval;
+  private final TimerRetry timerRetry;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<String, CaseFile> cases;
-  private KeyValueStore<String, List<String>> customerCases;
-  private KeyValueStore<String, CustomerRelationship> relationships;
-  private KeyValueStore<String, String> doNotContact;
-  private KeyValueStore<String, String> timers;
+  private CaseStores stores;
 
-  CaseProcessor(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval) {
+  CaseProcessor(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval, TimerRetry timerRetry) {
     this.lifecycle = lifecycle;
     this.metrics = metrics;
     this.timerInterval = timerInterval;
+    this.timerRetry = timerRetry;
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    cases = context.getStateStore(StoreNames.CASES);
-    customerCases = context.getStateStore(StoreNames.CUSTOMER_CASES);
-    relationships = context.getStateStore(StoreNames.RELATIONSHIPS);
-    doNotContact = context.getStateStore(StoreNames.DO_NOT_CONTACT);
-    timers = context.getStateStore(StoreNames.TIMERS);
+    this.stores = CaseStores.of(context);
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
   @Override
   public void process(Record<Object, Inbound> record) {
     Inbound inbound = record.value();
+    Changes changes = new Changes(stores);
     try {
       if (inbound instanceof Inbound.Cancellation cancellation) {
-        onCancellation(cancellation, record);
+        onCancellation(cancellation, record.timestamp(), changes);
       } else if (inbound instanceof Inbound.Relationship relationship) {
-        onRelationship(relationship, record);
+        onRelationship(relationship, record.timestamp(), changes);
       } else if (inbound instanceof Inbound.Feedback feedback) {
-        onFeedback(feedback, record);
+        onFeedback(feedback, record.timestamp(), changes);
       }
+    } catch (StreamsException e) {
+      throw e;
+    } catch (Rejected rejected) {
+      changes = new Changes(stores);
+      changes.count(m -> m.deadLettered(inbound.raw().topic(), rejected.metric));
+      changes.forward(DeadLetters.of(inbound.raw(), rejected.errorClass, rejected.getMessage(), now()),
+          ChurnTopology.DEAD_LETTERS);
     } catch (RuntimeException e) {
-      // A bug must not stop the stream thread: the input goes to the dead-letter topic instead.
-      log.error("could not process a record from {} partition {} offset {}; dead-lettered",
+      // A bug, or data the code did not expect: nothing was written, the input goes to the dead-letter topic.
+      log.error("could not process a record from {} partition {} offset {}; dead-lettered, nothing changed",
           inbound.raw().topic(), inbound.raw().partition(), inbound.raw().offset(), e);
-      deadLetter(inbound.raw(), e.getClass().getName(), String.valueOf(e.getMessage()));
+      changes = new Changes(stores);
+      changes.count(m -> m.deadLettered(inbound.raw().topic(), "processing-error"));
+      changes.forward(DeadLetters.of(inbound.raw(), e.getClass().getName(), String.valueOf(e.getMessage()), now()),
+          ChurnTopology.DEAD_LETTERS);
     }
+    changes.writeTo(context, metrics);
   }
 
-  private void onCancellation(Inbound.Cancellation input, Record<?, ?> record) {
+  private void onCancellation(Inbound.Cancellation input, long timestamp, Changes changes) {
     CancellationEvent event = input.event();
     String customerId = event.getCustomerId();
-    CustomerRelationship customer = relationships.get(customerId);
+    CustomerRelationship customer = changes.relationship(customerId);
     if (event.getType() == CancellationType.WITHDRAWN) {
       boolean matched = false;
-      for (CaseFile file : casesOf(customerId)) {
+      for (CaseFile file : casesOf(customerId, changes)) {
         if (!file.closed() && file.cancellation().getContractId().equals(event.getContractId())) {
-          apply(lifecycle.withdrawn(file, customer, now()), file, input.raw(), record.timestamp());
+          apply(lifecycle.withdrawn(file, customer, now()), file, timestamp, changes);
           matched = true;
         }
       }
       if (!matched) {
-        metrics.count("withdrawal-without-open-case");
+        changes.count(m -> m.count("withdrawal-without-open-case"));
       }
       return;
     }
     String caseId = CaseIds.caseId(event.getEventId());
-    if (cases.get(caseId) != null) {
-      metrics.count("duplicate-cancellation"); // re-delivered: the case and its task exist already
+    if (changes.caseFile(caseId) != null) {
+      changes.count(m -> m.count("duplicate-cancellation")); // re-delivered: the case and its task exist already
       return;
     }
-    apply(lifecycle.open(event, customer, doNotContact.get(customerId) != null, now()), null, input.raw(),
-        record.timestamp());
+    apply(lifecycle.open(event, customer, changes.doNotContactRecorded(customerId), now()), null, timestamp, changes);
   }
 
-  private void onRelationship(Inbound.Relationship input, Record<?, ?> record) {
+  private void onRelationship(Inbound.Relationship input, long timestamp, Changes changes) {
     String customerId = input.customerId();
     if (input.relationship() == null) {
-      erase(customerId);
+      erase(customerId, changes);
       return;
     }
-    relationships.put(customerId, input.relationship());
-    boolean dnc = doNotContact.get(customerId) != null;
-    for (CaseFile file : casesOf(customerId)) {
+    changes.putRelationship(customerId, input.relationship());
+    boolean dnc = changes.doNotContactRecorded(customerId);
+    for (CaseFile file : casesOf(customerId, changes)) {
       if (file.awaitingData()) {
-        apply(lifecycle.relationshipArrived(file, input.relationship(), dnc, now()), file, input.raw(),
-            record.timestamp());
+        apply(lifecycle.relationshipArrived(file, input.relationship(), dnc, now()), file, timestamp, changes);
       }
     }
   }
 
-  private void onFeedback(Inbound.Feedback input, Record<?, ?> record) {
+  private void onFeedback(Inbound.Feedback input, long timestamp, Changes changes) {
     OutreachFeedback feedback = input.feedback();
-    CaseFile file = load(feedback.getCaseId());
+    CaseFile file = changes.caseFile(feedback.getCaseId());
     if (file == null || !file.customerId().equals(feedback.getCustomerId())) {
-      metrics.deadLettered(input.raw().topic(), "unknown-case");
-      deadLetter(input.raw(), "io.winback.processor.UnknownCase", "no case " + feedback.getCaseId()
+      throw new Rejected("unknown-case", "io.winback.processor.UnknownCase", "no case " + feedback.getCaseId()
           + " for customer " + feedback.getCustomerId());
-      return;
     }
     String customerId = feedback.getCustomerId();
-    apply(lifecycle.feedback(file, feedback, relationships.get(customerId), doNotContact.get(customerId) != null,
-        now()), file, input.raw(), record.timestamp());
+    apply(lifecycle.feedback(file, feedback, changes.relationship(customerId), changes.doNotContactRecorded(customerId),
+        now()), file, timestamp, changes);
   }
 
   /** The CRM erased the customer: personal data goes, ids, statuses and outcomes stay. */
-  private void erase(String customerId) {
-    relationships.delete(customerId);
-    for (CaseFile file : casesOf(customerId)) {
+  private void erase(String customerId, Changes changes) {
+    changes.deleteRelationship(customerId);
+    for (CaseFile file : casesOf(customerId, changes)) {
       if (file.cancellation().getReasonText() != null) {
-        cases.put(file.caseId(), new CaseFile(file.state(),
+        changes.putCase(new CaseFile(file.state(),
             CancellationEvent.newBuilder(file.cancellation()).setReasonText(null).build()));
       }
     }
-    metrics.count("customer-erased");
+    changes.count(m -> m.count("customer-erased"));
   }
 
+  /**
+   * Each due timer on its own: its transition is computed and written, or, when computing fails,
+   * the timer stays with one failure more and is tried again after a growing pause. From
+   * {@link TimerRetry#failuresBeforeAttention} failures on, its case is published as needing
+   * attention (and, the first time, named in a dead letter); when the timer works again, the
+   * attention is cleared.
+   */
   private void fireDueTimers(long timestamp) {
     Instant now = Instant.ofEpochMilli(timestamp);
     List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> iterator = timers.range("0", TimerKeys.upTo(now))) {
+    try (KeyValueIterator<String, String> iterator = stores.timers().range("0", TimerKeys.upTo(now))) {
       iterator.forEachRemaining(due::add);
     }
     for (KeyValue<String, String> entry : due) {
-      timers.delete(entry.key);
-      Effect.Timer timer = TimerKeys.parse(entry.key);
-      CaseFile file = load(timer.caseId());
-      if (file == null) {
+      TimerState state = TimerState.parse(entry.value);
+      if (state.waiting(now)) {
         continue;
       }
+      Effect.Timer timer = TimerKeys.parse(entry.key);
+      Changes changes = new Changes(stores);
       try {
-        String customerId = file.customerId();
-        Transition transition = switch (timer.kind()) {
-          case DATA_GRACE -> lifecycle.dataGraceExpired(file, now);
-          case NO_ANSWER -> lifecycle.noAnswer(file, timer.taskId(), relationships.get(customerId),
-              doNotContact.get(customerId) != null, now);
-        };
-        apply(transition, file, null, timestamp);
+        fire(entry.key, timer, state, now, timestamp, changes);
+      } catch (StreamsException e) {
+        throw e;
       } catch (RuntimeException e) {
-        log.error("timer {} of case {} failed; dropped", timer.kind(), timer.caseId(), e);
+        changes = timerFailed(entry.key, timer, state, e, now, timestamp);
       }
+      changes.writeTo(context, metrics);
     }
   }
 
-  private void apply(Transition transition, CaseFile before, RawRecord raw, long timestamp) {
-    CaseFile after = transition.file();
-    for (Effect effect : transition.effects()) {
-      if (effect instanceof Effect.Reject reject) {
-        metrics.deadLettered(raw == null ? "timer" : raw.topic(), "rejected");
-        if (raw != null) {
-          deadLetter(raw, "io.winback.processor.RejectedInput", reject.reason());
-        }
-        return; // a rejected input changes nothing
+  private void fire(String key, Effect.Timer timer, TimerState state, Instant now, long timestamp, Changes changes) {
+    changes.deleteTimer(key);
+    CaseFile file = changes.caseFile(timer.caseId());
+    if (file == null) {
+      return;
+    }
+    String customerId = file.customerId();
+    Transition transition = switch (timer.kind()) {
+      case DATA_GRACE -> lifecycle.dataGraceExpired(file, now);
+      case NO_ANSWER -> lifecycle.noAnswer(file, timer.taskId(), changes.relationship(customerId),
+          changes.doNotContactRecorded(customerId), now);
+    };
+    if (state.failedBefore()) {
+      Transition resolved = lifecycle.attentionResolved(transition.file(), now);
+      transition = new Transition(resolved.file(), concat(transition.effects(), resolved.effects()));
+      log.info("timer {} of case {} works again after {} failure(s)", timer.kind(), timer.caseId(), state.failures());
+    }
+    apply(transition, file, timestamp, changes);
+  }
+
+  private Changes timerFailed(String key, Effect.Timer timer, TimerState state, RuntimeException error, Instant now,
+      long timestamp) {
+    TimerState failed = state.failedAgain(now.plus(timerRetry.pauseAfter(state.failures() + 1)));
+    log.error("timer {} of case {} failed ({} time(s) in a row); kept, tried again at {}", timer.kind(),
+        timer.caseId(), failed.failures(), Instant.ofEpochMilli(failed.retryAt()), error);
+    Changes changes = new Changes(stores);
+    changes.putTimer(key, failed.format());
+    changes.count(m -> m.timerFailed(timer.kind()));
+    if (failed.failures() < timerRetry.failuresBeforeAttention()) {
+      return changes;
+    }
+    String reason = "timer " + timer.kind() + " failed " + failed.failures() + " time(s) in a row ("
+        + error.getClass().getSimpleName() + "); it is tried again every " + timerRetry.pauseAfter(failed.failures());
+    try {
+      CaseFile file = Objects.requireNonNull(changes.caseFile(timer.caseId()), "no case " + timer.caseId());
+      Transition attention = lifecycle.needsAttention(file, reason, failed.failures(), now);
+      apply(attention, file, timestamp, changes);
+      if (failed.failures() == timerRetry.failuresBeforeAttention()) {
+        changes.count(m -> m.deadLettered("timer", "timer-failing"));
+        changes.forward(DeadLetters.ofCase(timer.caseId(),
+            Topics.CASES.valueSerde().serializer().serialize(Topics.CASES.name(), attention.file().state()),
+            error.getClass().getName(), reason + ": " + error.getMessage(), now), ChurnTopology.DEAD_LETTERS);
+      }
+    } catch (StreamsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Even the case cannot be read: the timer is kept all the same, and the dead letter names the case.
+      log.error("case {} of the failing timer cannot be marked as needing attention", timer.caseId(), e);
+      changes = new Changes(stores);
+      changes.putTimer(key, failed.format());
+      changes.count(m -> m.timerFailed(timer.kind()));
+      if (failed.failures() == timerRetry.failuresBeforeAttention()) {
+        changes.forward(DeadLetters.ofCase(timer.caseId(), null, error.getClass().getName(),
+            reason + ": " + error.getMessage(), now), ChurnTopology.DEAD_LETTERS);
       }
     }
+    return changes;
+  }
+
+  /** Stages one transition: the case, its customer's index, the case update, tasks, timers, counters. */
+  private void apply(Transition transition, CaseFile before, long timestamp, Changes changes) {
+    for (Effect effect : transition.effects()) {
+      if (effect instanceof Effect.Reject reject) {
+        throw new Rejected("rejected", "io.winback.processor.RejectedInput", reject.reason());
+      }
+    }
+    CaseFile after = transition.file();
     if (before == null) {
-      List<String> ids = new ArrayList<>(customerCaseIds(after.customerId()));
+      List<String> ids = new ArrayList<>(changes.caseIdsOf(after.customerId()));
       ids.add(after.caseId());
-      customerCases.put(after.customerId(), ids);
+      changes.putCaseIds(after.customerId(), ids);
+    }
+    if (before == null || !before.state().equals(after.state()) || !before.cancellation().equals(after.cancellation())) {
+      changes.putCase(after);
     }
     if (before == null || !before.state().equals(after.state())) {
-      cases.put(after.caseId(), after);
-      context.forward(new Record<>(after.caseId(), after.state(), timestamp), ChurnTopology.CASE_UPDATES);
+      changes.forward(new Record<>(after.caseId(), after.state(), timestamp), ChurnTopology.CASE_UPDATES);
       if (before == null || before.state().getStatus() != after.state().getStatus()) {
-        metrics.caseStatus(after.state().getStatus());
+        changes.count(m -> m.caseStatus(after.state().getStatus()));
       }
     }
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.EmitTask emit) {
-        emit(emit.task(), timestamp);
+        OutreachTask task = emit.task();
+        changes.forward(new Record<>(task.getCustomerId(), task, timestamp), sinkOf(task));
+        changes.count(m -> m.task(task.getChannel(), task.getAction()));
       } else if (effect instanceof Effect.StartTimer start) {
-        timers.put(TimerKeys.key(start.timer()), "");
+        changes.putTimer(TimerKeys.key(start.timer()), TimerState.FRESH.format());
       } else if (effect instanceof Effect.SuppressCustomer suppress) {
-        doNotContact.put(suppress.customerId(), now().toString());
+        changes.putDoNotContact(suppress.customerId(), now().toString());
       } else if (effect instanceof Effect.Count count) {
-        metrics.count(count.what());
+        changes.count(m -> m.count(count.what()));
       }
     }
   }
 
-  private void emit(OutreachTask task, long timestamp) {
-    String sink = switch (ChannelFamily.of(task.getChannel())) {
+  private static String sinkOf(OutreachTask task) {
+    return switch (ChannelFamily.of(task.getChannel())) {
       case WRITTEN -> ChurnTopology.TASKS_WRITTEN;
       case PHONE -> ChurnTopology.TASKS_PHONE;
       case IN_PERSON -> ChurnTopology.TASKS_IN_PERSON;
     };
-    context.forward(new Record<>(task.getCustomerId(), task, timestamp), sink);
-    metrics.task(task.getChannel(), task.getAction());
   }
 
-  private void deadLetter(RawRecord raw, String errorClass, String message) {
-    context.forward(DeadLetters.of(raw, errorClass, message, now()), ChurnTopology.DEAD_LETTERS);
+  private List<CaseFile> casesOf(String customerId, Changes changes) {
+    return changes.caseIdsOf(customerId).stream().map(changes::caseFile).filter(Objects::nonNull).toList();
   }
 
-  private List<CaseFile> casesOf(String customerId) {
-    return customerCaseIds(customerId).stream().map(this::load).filter(java.util.Objects::nonNull).toList();
-  }
-
-  private List<String> customerCaseIds(String customerId) {
-    List<String> ids = customerCases.get(customerId);
-    return ids == null ? List.of() : ids;
-  }
-
-  private CaseFile load(String caseId) {
-    return cases.get(caseId);
+  private static List<Effect> concat(List<Effect> first, List<Effect> second) {
+    List<Effect> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private Instant now() {
     return Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+
+  /** An input the lifecycle refuses: dead-lettered with this reason, nothing else changes. */
+  private static final class Rejected extends RuntimeException {
+    private final String metric;
+    private final String errorClass;
+
+    Rejected(String metric, String errorClass, String reason) {
+      super(reason, null, false, false);
+      this.metric = metric;
+      this.errorClass = errorClass;
+    }
   }
 }

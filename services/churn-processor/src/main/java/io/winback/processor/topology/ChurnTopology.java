@@ -15,6 +15,8 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -37,13 +39,23 @@ public final class ChurnTopology {
 
   private ChurnTopology() {}
 
-  public static Topology buildTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval) {
-    return addTo(new Topology(), lifecycle, metrics, timerInterval);
+  /**
+   * What happens to an exception that escapes a processor of this topology. The processors
+   * dead-letter bad input and programming errors themselves, so what escapes is a broken store,
+   * serializer or broker: it is logged with the record's coordinates and stops the stream thread
+   * (exactly-once rolls its transaction back), never skipped.
+   */
+  public static final Class<? extends ProcessingExceptionHandler> PROCESSING_EXCEPTION_HANDLER =
+      LogAndFailProcessingExceptionHandler.class;
+
+  public static Topology buildTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval,
+      TimerRetry timerRetry) {
+    return addTo(new Topology(), lifecycle, metrics, timerInterval, timerRetry);
   }
 
   /** Adds the processor's nodes to {@code topology} (Spring's factory bean hands over its own). */
   public static Topology addTo(Topology topology, CaseLifecycle lifecycle, ProcessorMetrics metrics,
-      Duration timerInterval) {
+      Duration timerInterval, TimerRetry timerRetry) {
     Serde<byte[]> bytes = Serdes.ByteArray();
     Serde<String> strings = Serdes.String();
 
@@ -59,7 +71,7 @@ public final class ChurnTopology {
         () -> decoder(Topics.FEEDBACK, ChurnTopology::feedback, metrics), "feedback");
 
     // The case processor: the lifecycle wired to this partition's stores and timers.
-    topology.addProcessor(CASE_PROCESSOR, () -> new CaseProcessor(lifecycle, metrics, timerInterval),
+    topology.addProcessor(CASE_PROCESSOR, () -> new CaseProcessor(lifecycle, metrics, timerInterval, timerRetry),
         "decode-cancellations", "decode-relationships", "decode-feedback");
     topology.addStateStore(store(StoreNames.CASES, strings, new CaseFileSerde()), CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.CUSTOMER_CASES, strings,

@@ -84,7 +84,12 @@ class CaseLifecycleTest {
     Transition fired = lifecycle.noAnswer(sent.file(), email.getTaskId(), customer, true, NOW.plus(Duration.ofDays(7)));
 
     assertThat(fired.file().state().getStatus()).isEqualTo(CaseStatus.SUPPRESSED);
-    assertThat(fired.effects()).noneMatch(Effect.EmitTask.class::isInstance);
+    assertThat(fired.effects()).filteredOn(Effect.EmitTask.class::isInstance)
+        .extracting(effect -> ((Effect.EmitTask) effect).task())
+        .singleElement().satisfies(cancel -> {
+          assertThat(cancel.getTaskId()).as("the unanswered email leaves the worklist").isEqualTo(email.getTaskId());
+          assertThat(cancel.getAction()).isEqualTo(io.winback.events.TaskAction.CANCEL);
+        });
   }
 
   private static OutreachTask task(Transition transition) {

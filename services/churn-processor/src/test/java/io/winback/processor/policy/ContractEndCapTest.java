@@ -4,13 +4,18 @@ import static io.winback.processor.policy.PolicyFixtures.BERLIN;
 import static io.winback.processor.policy.PolicyFixtures.berlin;
 import static io.winback.processor.policy.PolicyFixtures.dueDates;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.winback.events.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Never due after the contract ends: the talk is meant to happen while the customer still is one. */
+/**
+ * Due before the contract ends: the talk is meant to happen while the customer still is one. When
+ * no contact window is left, only a written outreach can be scheduled (the policy's choice, see
+ * ContractEndedTest).
+ */
 class ContractEndCapTest {
 
   private static Instant due(Channel channel, String nowInBerlin, String effectiveAt) {
@@ -51,38 +56,44 @@ class ContractEndCapTest {
   }
 
   @Test
-  void aCapBeforeNowMeansAsSoonAsAllowed() {
+  void noWindowIsLeftOnTheDayTheContractEnds() {
     // The contract ends today: the last window before it was yesterday evening.
-    assertThat(due(Channel.PHONE, "2026-11-11T10:00", "2026-11-11")).isEqualTo(berlin("2026-11-11T10:00"));
+    assertThat(dueDates().windowBeforeContractEnd(berlin("2026-11-11T10:00"), BERLIN, LocalDate.parse("2026-11-11")))
+        .isFalse();
   }
 
   @Test
-  void aCapBeforeNowAtNightMeansTheNextMorning() {
-    assertThat(due(Channel.PHONE, "2026-11-11T21:00", "2026-11-12")).isEqualTo(berlin("2026-11-12T08:00"));
+  void noWindowIsLeftAtNightBeforeTheLastDay() {
+    assertThat(dueDates().windowBeforeContractEnd(berlin("2026-11-11T21:00"), BERLIN, LocalDate.parse("2026-11-12")))
+        .isFalse();
   }
 
   @Test
-  void aContractThatAlreadyEndedMeansAsSoonAsAllowed() {
-    assertThat(due(Channel.IN_PERSON, "2026-11-11T10:00", "2026-10-31")).isEqualTo(berlin("2026-11-11T10:00"));
+  void aWindowIsLeftOnTheLastEvening() {
+    assertThat(dueDates().windowBeforeContractEnd(berlin("2026-11-10T19:59"), BERLIN, LocalDate.parse("2026-11-11")))
+        .isTrue();
+  }
+
+  @Test
+  void aCallIsNeverScheduledAfterTheContractEnded() {
+    assertThatThrownBy(() -> due(Channel.PHONE, "2026-11-11T10:00", "2026-11-11"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a written outreach");
+    assertThatThrownBy(() -> due(Channel.IN_PERSON, "2026-11-11T10:00", "2026-10-31"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aWrittenTaskAfterTheContractEndedIsDueAtOnce() {
+    assertThat(due(Channel.EMAIL, "2026-11-11T10:00", "2026-11-11")).isEqualTo(berlin("2026-11-11T10:00"));
+    assertThat(schedule(Channel.EMAIL, "2026-11-11T10:00", "2026-11-11").rationale()).extracting(Rationale::ruleId)
+        .containsExactly("due.written.at-once");
   }
 
   @Test
   void aWrittenTaskAtNightBeforeTheLastDayIsDueTheNextMorning() {
     assertThat(due(Channel.EMAIL, "2026-11-10T21:00", "2026-11-11")).isEqualTo(berlin("2026-11-11T08:00"));
-  }
-
-  @Test
-  void asSoonAsAllowedIsExplained() {
-    assertThat(schedule(Channel.PHONE, "2026-11-11T21:00", "2026-11-12").rationale())
-        .extracting(Rationale::ruleId)
-        .containsExactly("due.phone.business-days", "due.as-soon-as-allowed", "due.quiet-hours");
-  }
-
-  @Test
-  void asSoonAsAllowedInDaytimeNeedsNoQuietHoursLine() {
-    assertThat(schedule(Channel.PHONE, "2026-11-11T10:00", "2026-11-11").rationale())
-        .extracting(Rationale::ruleId)
-        .containsExactly("due.phone.business-days", "due.as-soon-as-allowed");
+    assertThat(schedule(Channel.EMAIL, "2026-11-10T21:00", "2026-11-11").rationale()).extracting(Rationale::ruleId)
+        .containsExactly("due.written.at-once", "due.quiet-hours");
   }
 
   @Test

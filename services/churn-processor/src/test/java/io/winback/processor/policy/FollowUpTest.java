@@ -7,6 +7,8 @@ import static io.winback.processor.policy.PolicyFixtures.cancellation;
 import static io.winback.processor.policy.PolicyFixtures.consentExcept;
 import static io.winback.processor.policy.PolicyFixtures.consentFor;
 import static io.winback.processor.policy.PolicyFixtures.customer;
+import static io.winback.processor.policy.PolicyFixtures.followUp;
+import static io.winback.processor.policy.PolicyFixtures.nextWritten;
 import static io.winback.processor.policy.PolicyFixtures.policy;
 import static io.winback.processor.policy.PolicyFixtures.used;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FollowUpTest {
 
   private static Optional<Decision.Contact> afterEmail(CustomerRelationship customer) {
-    return policy().followUp(cancellation().build(), customer, used(Channel.EMAIL), Channel.EMAIL, 1, NOW);
+    return followUp(policy(), cancellation().build(), customer, used(Channel.EMAIL), Channel.EMAIL, 1, NOW);
   }
 
   private static Optional<Channel> channelAfterEmail(CustomerRelationship customer) {
@@ -79,7 +81,7 @@ class FollowUpTest {
 
   @Test
   void aChannelAlreadyUsedInTheCaseIsSkipped() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         used(Channel.EMAIL, Channel.PHONE), Channel.EMAIL, 1, NOW);
 
     assertThat(followUp).map(Decision.Contact::channel).contains(Channel.IN_PERSON);
@@ -87,7 +89,7 @@ class FollowUpTest {
 
   @Test
   void noFollowUpWhenEveryOtherFamilyWasUsed() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         used(Channel.EMAIL, Channel.PHONE, Channel.IN_PERSON), Channel.EMAIL, 1, NOW);
 
     assertThat(followUp).isEmpty();
@@ -95,7 +97,7 @@ class FollowUpTest {
 
   @Test
   void noFollowUpAtTheAttemptLimit() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         used(Channel.EMAIL), Channel.EMAIL, 2, NOW);
 
     assertThat(followUp).isEmpty();
@@ -103,7 +105,7 @@ class FollowUpTest {
 
   @Test
   void noFollowUpBeyondTheAttemptLimit() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         used(Channel.EMAIL), Channel.EMAIL, 5, NOW);
 
     assertThat(followUp).isEmpty();
@@ -113,7 +115,7 @@ class FollowUpTest {
   void theAttemptLimitIsConfigurable() {
     ChannelPolicy threeAttempts = new ChannelPolicy(PolicyFixtures.withMaxAttempts(3));
 
-    Optional<Decision.Contact> followUp = threeAttempts.followUp(cancellation().build(),
+    Optional<Decision.Contact> followUp = followUp(threeAttempts, cancellation().build(),
         customer().build(), used(Channel.EMAIL), Channel.EMAIL, 2, NOW);
 
     assertThat(followUp).isPresent();
@@ -126,7 +128,7 @@ class FollowUpTest {
 
   @Test
   void aRecordedDoNotContactMeansNoFollowUp() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         new ContactHistory(true, Set.of(Channel.EMAIL)), Channel.EMAIL, 1, NOW);
 
     assertThat(followUp).isEmpty();
@@ -163,7 +165,7 @@ class FollowUpTest {
 
   @Test
   void aPhoneFollowUpIsDueWithinTwoBusinessDays() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         used(Channel.EMAIL), Channel.EMAIL, 1, berlin("2026-11-13T10:00"));
 
     assertThat(followUp.orElseThrow().dueAt()).isEqualTo(berlin("2026-11-17T10:00"));
@@ -171,7 +173,7 @@ class FollowUpTest {
 
   @Test
   void thePreviousChannelCountsAsUsedEvenIfTheHistoryMissesIt() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(), customer().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(), customer().build(),
         ContactHistory.none(), Channel.PHONE, 1, NOW);
 
     assertThat(followUp).map(Decision.Contact::channel).contains(Channel.IN_PERSON);
@@ -179,7 +181,7 @@ class FollowUpTest {
 
   @Test
   void anUnansweredCallIsFollowedInWritingWhenInPersonIsNotEligible() {
-    Optional<Decision.Contact> followUp = policy().followUp(cancellation().build(),
+    Optional<Decision.Contact> followUp = followUp(policy(), cancellation().build(),
         customer().setAccountManager(null).build(), used(Channel.PHONE), Channel.PHONE, 1, NOW);
 
     assertThat(followUp).map(Decision.Contact::channel).contains(Channel.EMAIL);

@@ -4,6 +4,8 @@ import static io.winback.processor.policy.PolicyFixtures.NOW;
 import static io.winback.processor.policy.PolicyFixtures.cancellation;
 import static io.winback.processor.policy.PolicyFixtures.consentExcept;
 import static io.winback.processor.policy.PolicyFixtures.customer;
+import static io.winback.processor.policy.PolicyFixtures.followUp;
+import static io.winback.processor.policy.PolicyFixtures.nextWritten;
 import static io.winback.processor.policy.PolicyFixtures.policy;
 import static io.winback.processor.policy.PolicyFixtures.used;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class NextWrittenChannelTest {
 
   private static Optional<Channel> next(CustomerRelationship customer, ContactHistory history) {
-    return policy().nextWrittenChannel(cancellation().build(), customer, history, NOW)
+    return nextWritten(policy(), cancellation().build(), customer, history, NOW)
         .map(Decision.Contact::channel);
   }
 
@@ -77,7 +79,7 @@ class NextWrittenChannelTest {
 
   @Test
   void theNextWrittenChannelIsDueAtOnce() {
-    Decision.Contact contact = policy().nextWrittenChannel(
+    Decision.Contact contact = nextWritten(policy(),
         cancellation().build(), customer().build(), used(Channel.EMAIL), NOW).orElseThrow();
 
     assertThat(contact.dueAt()).isEqualTo(NOW);
@@ -85,7 +87,7 @@ class NextWrittenChannelTest {
 
   @Test
   void theRationaleSaysTheDeliveryFailedAndWhatWasSkipped() {
-    Decision.Contact contact = policy().nextWrittenChannel(
+    Decision.Contact contact = nextWritten(policy(),
         cancellation().build(), customer().build(), used(Channel.EMAIL), NOW).orElseThrow();
 
     assertThat(contact.rationale()).extracting(Rationale::ruleId).containsExactly(

@@ -176,6 +176,25 @@ final class PolicyFixtures {
         .setMonthlyRevenue(new BigDecimal("49.90"));
   }
 
+  /** A follow-up after no answer on {@code previous}, as the lifecycle asks for one. */
+  static java.util.Optional<Decision.Contact> followUp(ChannelPolicy policy, CancellationEvent cancellation,
+      CustomerRelationship customer, ContactHistory history, Channel previous, int attemptsSoFar, Instant now) {
+    return contact(policy.decide(cancellation, customer, Attempt.followUp(attemptsSoFar + 1, previous, null, history),
+        now));
+  }
+
+  /** The next written channel after a failed delivery on the written channel used last in {@code history}. */
+  static java.util.Optional<Decision.Contact> nextWritten(ChannelPolicy policy, CancellationEvent cancellation,
+      CustomerRelationship customer, ContactHistory history, Instant now) {
+    Channel failed = List.of(Channel.LETTER, Channel.WHATSAPP, Channel.EMAIL).stream().filter(history::used)
+        .findFirst().orElseThrow();
+    return contact(policy.decide(cancellation, customer, Attempt.nextWritten(1, failed, null, history), now));
+  }
+
+  static java.util.Optional<Decision.Contact> contact(Decision decision) {
+    return decision instanceof Decision.Contact contact ? java.util.Optional.of(contact) : java.util.Optional.empty();
+  }
+
   static ContactHistory used(Channel... channels) {
     return new ContactHistory(false, Set.of(channels));
   }

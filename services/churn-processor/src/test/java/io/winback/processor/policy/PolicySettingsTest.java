@@ -19,7 +19,7 @@ class PolicySettingsTest {
 
   @Test
   void theDefaultVersionIs2026Dash11Point1() {
-    assertThat(DEFAULTS.version()).isEqualTo("2026-11.1");
+    assertThat(DEFAULTS.version()).isEqualTo("2026-12.1");
   }
 
   @Test

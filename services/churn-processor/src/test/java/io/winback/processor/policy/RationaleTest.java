@@ -8,6 +8,8 @@ import static io.winback.processor.policy.PolicyFixtures.consentExcept;
 import static io.winback.processor.policy.PolicyFixtures.consentFor;
 import static io.winback.processor.policy.PolicyFixtures.customer;
 import static io.winback.processor.policy.PolicyFixtures.longStandingCustomer;
+import static io.winback.processor.policy.PolicyFixtures.followUp;
+import static io.winback.processor.policy.PolicyFixtures.nextWritten;
 import static io.winback.processor.policy.PolicyFixtures.policy;
 import static io.winback.processor.policy.PolicyFixtures.used;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +50,9 @@ class RationaleTest {
             customer().setDoNotContact(true).build(), ContactHistory.none(), NOW)),
         Named.of("do not contact recorded", policy.decide(cancellation().build(),
             customer().build(), new ContactHistory(true, Set.of()), NOW)),
-        Named.of("follow-up", policy.followUp(cancellation().build(), customer().build(),
+        Named.of("follow-up", followUp(policy, cancellation().build(), customer().build(),
             used(Channel.EMAIL, Channel.PHONE), Channel.EMAIL, 1, NOW).orElseThrow()),
-        Named.of("next written", policy.nextWrittenChannel(cancellation().build(),
+        Named.of("next written", nextWritten(policy, cancellation().build(),
             customer().build(), used(Channel.EMAIL), NOW).orElseThrow()));
   }
 
@@ -144,7 +146,7 @@ class RationaleTest {
   @Test
   void theRationaleOfADecisionCannotBeChanged() {
     List<Rationale> lines = new ArrayList<>(List.of(new Rationale("goal.feedback", "reason")));
-    Decision.Suppress suppress = new Decision.Suppress("reason", lines);
+    Decision.Suppress suppress = new Decision.Suppress(Decision.Suppress.Ground.NO_ELIGIBLE_CHANNEL, "reason", lines);
     lines.clear();
 
     assertThat(suppress.rationale()).hasSize(1);

@@ -86,6 +86,7 @@ class SuppressionTest {
         cancellation().build(), customer().setConsent(consentFor()).build(), ContactHistory.none(), NOW);
 
     assertThat(decision.rationale()).extracting(Rationale::ruleId).containsExactly(
+        "goal.feedback",
         "prefer.written.first-contact",
         "fallback.no-consent-for-email",
         "fallback.no-consent-for-whatsapp",

@@ -76,7 +76,7 @@ class ChurnTopologyTest {
         assertThat(task.getContact().getEmail()).isEqualTo("anna.schmidt@example.org");
         assertThat(task.getContact().getPhone()).as("only what the channel needs").isNull();
         assertThat(task.getRationale()).isNotEmpty();
-        assertThat(task.getPolicyVersion()).isEqualTo("2026-11.1");
+        assertThat(task.getPolicyVersion()).isEqualTo("2026-12.1");
         assertThat(task.getContext().getProduct()).isEqualTo("Glasfaser 250");
       });
       WinbackCase opened = app.latestCase(caseOf(event));
@@ -280,6 +280,21 @@ class ChurnTopologyTest {
     }
 
     @Test
+    void feedbackForATaskTheCaseDoesNotHaveIsDeadLetteredAndChangesNothing() {
+      CancellationEvent event = cancels(customer("C-1").build());
+      app.allTasks();
+      var before = app.caseFile(caseOf(event));
+      app.caseUpdates();
+
+      app.send(feedback(caseOf(event), "task-of-another-case", "C-1", Channel.EMAIL, Outcome.WON_BACK, app.now()));
+
+      assertThat(header(app.deadLetters.readRecord().headers(), DeadLetterHeaders.ERROR_MESSAGE))
+          .isEqualTo("task task-of-another-case is not part of case " + caseOf(event));
+      assertThat(app.caseFile(caseOf(event))).isEqualTo(before);
+      assertThat(app.caseUpdates()).isEmpty();
+    }
+
+    @Test
     void feedbackForAClosedCaseIsDeadLettered() {
       CancellationEvent event = cancels(customer("C-1").build());
       OutreachTask task = app.allTasks().get(0);
@@ -288,7 +303,7 @@ class ChurnTopologyTest {
       app.send(feedback(caseOf(event), task.getTaskId(), "C-1", Channel.EMAIL, Outcome.WON_BACK, app.now()));
 
       assertThat(header(app.deadLetters.readRecord().headers(), DeadLetterHeaders.ERROR_MESSAGE))
-          .contains("is closed (DECLINED)");
+          .isEqualTo("outcome WON_BACK for a task in state DONE; case " + caseOf(event) + " is closed (DECLINED)");
       assertThat(app.latestCase(caseOf(event)).getStatus()).isEqualTo(CaseStatus.DECLINED);
     }
   }
@@ -320,7 +335,11 @@ class ChurnTopologyTest {
 
       app.advance(Duration.ofDays(7).plusSeconds(2));
 
-      assertThat(app.allTasks()).isEmpty();
+      assertThat(app.allTasks()).as("no new outreach; the unanswered email is cancelled").singleElement()
+          .satisfies(cancel -> {
+            assertThat(cancel.getTaskId()).isEqualTo(email.getTaskId());
+            assertThat(cancel.getAction()).isEqualTo(TaskAction.CANCEL);
+          });
       assertThat(app.latestCase(caseOf(event)).getStatus()).isEqualTo(CaseStatus.NO_RESPONSE);
     }
 

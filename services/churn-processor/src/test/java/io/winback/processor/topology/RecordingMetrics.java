@@ -31,4 +31,9 @@ final class RecordingMetrics implements ProcessorMetrics {
   public void count(String event) {
     events.add(event);
   }
+
+  @Override
+  public void timerFailed(io.winback.processor.cases.Effect.Timer.Kind kind) {
+    events.add("timer-failed:" + kind);
+  }
 }

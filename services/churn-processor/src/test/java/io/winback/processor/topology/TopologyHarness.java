@@ -48,19 +48,30 @@ final class TopologyHarness implements AutoCloseable {
   private Instant now;
 
   TopologyHarness(Instant start) {
+    this(start, lifecycle(PolicySettings.defaults()), TIMER_RETRY);
+  }
+
+  /** Timer retries as in production, only shorter: 10 s, doubling up to 1 min, attention after 3 failures. */
+  static final TimerRetry TIMER_RETRY = new TimerRetry(Duration.ofSeconds(10), Duration.ofMinutes(1), 3);
+
+  static CaseLifecycle lifecycle(PolicySettings settings) {
+    return new CaseLifecycle(new ChannelPolicy(settings), new TaskFactory(new MessageTemplates(), settings.version()),
+        DATA_GRACE);
+  }
+
+  /** With a lifecycle of the test's making, e.g. one that fails where a test needs it to. */
+  TopologyHarness(Instant start, CaseLifecycle lifecycle, TimerRetry timerRetry) {
     this.now = start;
-    PolicySettings settings = PolicySettings.defaults();
-    CaseLifecycle lifecycle = new CaseLifecycle(new ChannelPolicy(settings),
-        new TaskFactory(new MessageTemplates(), settings.version()), DATA_GRACE);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "churn-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ChurnTopology.PROCESSING_EXCEPTION_HANDLER);
     try {
       props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("churn-ttd").toString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    driver = new TopologyTestDriver(ChurnTopology.buildTopology(lifecycle, metrics, Duration.ofSeconds(1)), props,
+    driver = new TopologyTestDriver(ChurnTopology.buildTopology(lifecycle, metrics, Duration.ofSeconds(1), timerRetry), props,
         start);
     StringSerializer keys = new StringSerializer();
     cancellations = driver.createInputTopic(Topics.CANCELLATIONS.name(), keys,

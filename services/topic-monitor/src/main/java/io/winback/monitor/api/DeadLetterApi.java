@@ -4,7 +4,7 @@ import io.winback.monitor.MonitorProperties;
 import io.winback.monitor.deadletters.AuditEntry;
 import io.winback.monitor.deadletters.DeadLetterBrowser;
 import io.winback.monitor.deadletters.DeadLetterRef;
-import io.winback.monitor.deadletters.RedriveAudit;
+import io.winback.monitor.deadletters.AuditTrail;
 import io.winback.monitor.deadletters.Redriver;
 import io.winback.monitor.lag.LagMonitor;
 import io.winback.monitor.lag.TopicView;
@@ -30,13 +30,15 @@ class DeadLetterApi {
 
   record DeadLettersResponse(String topic, long depth, double recordsPerSecond, List<DeadLetterJson> records) {}
 
+  static final int AUDIT_LIMIT = 1_000;
+
   private final DeadLetterBrowser browser;
   private final Redriver redriver;
-  private final RedriveAudit audit;
+  private final AuditTrail audit;
   private final LagMonitor monitor;
   private final MonitorProperties properties;
 
-  DeadLetterApi(DeadLetterBrowser browser, Redriver redriver, RedriveAudit audit, LagMonitor monitor,
+  DeadLetterApi(DeadLetterBrowser browser, Redriver redriver, AuditTrail audit, LagMonitor monitor,
       MonitorProperties properties) {
     this.browser = browser;
     this.redriver = redriver;
@@ -62,8 +64,10 @@ class DeadLetterApi {
     return ResponseEntity.ok(new RedriveResponse(redriver.redrive(request.records(), user.getName())));
   }
 
+  /** Every monitor's redrives, read from the audit topic, newest first. */
   @GetMapping("/audit")
-  List<AuditEntry> audit() {
-    return audit.entries();
+  List<AuditEntry> audit(@RequestParam(required = false) Integer limit) {
+    audit.catchUp();
+    return audit.entries(limit == null ? AUDIT_LIMIT : Math.max(0, Math.min(limit, 10_000)));
   }
 }

@@ -1,20 +1,18 @@
 package io.winback.monitor.deadletters;
 
+import io.winback.events.RedriveAudit;
 import io.winback.schemas.topics.DeadLetterHeaders;
+import io.winback.schemas.topics.TopicSpec;
+import io.winback.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -23,36 +21,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends selected dead letters back to the topic they came from: the original key, value and
- * headers, without the dead-letter headers, with winback.redrive.* headers saying who, when and
- * from where. The key bytes are unchanged, so the default partitioner puts the record on the
- * same partition as the original and per-customer order holds.
+ * Sends selected dead letters back to the topic they came from, when that is safe: only to the
+ * processor's inputs ({@link Topics#INPUTS}), only once per letter (the audit on its compacted
+ * topic says so, for every monitor instance and across restarts), and on a compacted topic only
+ * while the letter still is the latest record of its key ({@link LatestRecordCheck}). The
+ * original key, value and headers go back without the dead-letter headers, with
+ * winback.redrive.* headers saying who, when and from where; the redriven record and its audit
+ * record are written in one transaction.
  *
- * <p>Synchronized: two operators redriving the same letter at once must not both send it.
- *
- * <p>Every attempt is audited and logged at INFO with ids, topics, partitions, offsets and the
- * operator, never with key or value contents: dead letters carry personal data.
+ * <p>Synchronized: two operators of one instance redriving the same letter at once must not both
+ * send it. Every attempt is audited and logged at INFO with ids, topics, partitions, offsets and
+ * the operator, never with key or value contents: dead letters carry personal data.
  */
 public final class Redriver {
 
   private static final Logger log = LoggerFactory.getLogger(Redriver.class);
 
   private final DeadLetterReader reader;
-  private final Producer<byte[], byte[]> producer;
-  private final RedriveAudit audit;
-  private final Set<String> targets;
+  private final RedriveTransactions transactions;
+  private final AuditTrail audit;
+  private final LatestRecordCheck latest;
+  private final List<TopicSpec<?, ?>> targets;
   private final Clock clock;
-  private final Duration sendTimeout;
 
-  /** @param targets the topics a dead letter may be sent back to (the catalogue, less the DLQ) */
-  public Redriver(DeadLetterReader reader, Producer<byte[], byte[]> producer, RedriveAudit audit,
-      Set<String> targets, Clock clock, Duration sendTimeout) {
+  /** @param targets the topics a dead letter may be sent back to: the processor's inputs */
+  public Redriver(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
+      LatestRecordCheck latest, List<TopicSpec<?, ?>> targets, Clock clock) {
     this.reader = reader;
-    this.producer = producer;
+    this.transactions = transactions;
     this.audit = audit;
-    this.targets = Set.copyOf(targets);
+    this.latest = latest;
+    this.targets = List.copyOf(targets);
     this.clock = clock;
-    this.sendTimeout = sendTimeout;
   }
 
   /** One audit entry per requested dead letter, in the order asked. */
@@ -61,20 +61,50 @@ public final class Redriver {
     Map<DeadLetterRef, ConsumerRecord<byte[], byte[]>> records = reader.at(distinct);
     List<AuditEntry> results = new ArrayList<>();
     for (DeadLetterRef ref : distinct) {
-      AuditEntry entry = redriveOne(ref, records.get(ref), user);
-      audit.add(entry);
-      log.info("redrive id={} user={} outcome={} from={}/{}/{} to={}/{}/{}", entry.id(), entry.user(), entry.outcome(),
-          entry.dlqTopic(), entry.dlqPartition(), entry.dlqOffset(),
-          entry.targetTopic(), entry.targetPartition(), entry.targetOffset());
-      results.add(entry);
+      String id = UUID.randomUUID().toString();
+      long now = clock.millis();
+      AuditEntry entry;
+      try {
+        entry = transactions.run(sender -> redriveOne(ref, records.get(ref), id, now, user, sender));
+        audit.written(audit.withAttempt(reader.topic(), ref, entry));
+      } catch (RedriveTransactions.Failed e) {
+        entry = failed(ref, entry(id, now, user, ref, AuditEntry.FAILED, null, -1, -1, e.getMessage()));
+      }
+      results.add(log(entry));
     }
     return results;
   }
 
-  private AuditEntry redriveOne(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String user) {
-    String id = UUID.randomUUID().toString();
-    long now = clock.millis();
-    var previous = audit.redriveOf(ref);
+  /**
+   * Decides and does one redrive inside its transaction: the audit is read to its end first, so
+   * a redrive another instance committed a moment ago is seen; the attempt's audit record goes
+   * with it, whatever its outcome.
+   */
+  private AuditEntry redriveOne(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String id, long now,
+      String user, RedriveTransactions.Sender sender) throws Exception {
+    if (!audit.catchUp()) {
+      // Without the audit it cannot be told what was redriven already: nothing is sent.
+      throw RedriveTransactions.failure("the redrive audit could not be read; nothing was sent");
+    }
+    AuditEntry decided = decide(ref, record, id, now, user);
+    if (decided != null) {
+      sender.send(auditRecord(ref, decided));
+      return decided;
+    }
+    String source = DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_TOPIC);
+    Integer partition = targets.stream().anyMatch(topic -> topic.name().equals(source) && topic.compacted())
+        // Back to the partition where it is the latest record of its key, whatever a partitioner would say.
+        ? Integer.valueOf(DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_PARTITION).trim()) : null;
+    RecordMetadata sent = sender.send(outgoing(record, source, partition, id, user, now, reader.topic()));
+    AuditEntry redriven = entry(id, now, user, ref, AuditEntry.REDRIVEN, source, sent.partition(), sent.offset(), null);
+    sender.send(auditRecord(ref, redriven));
+    return redriven;
+  }
+
+  /** Why the letter must not go back (an attempt that sends nothing), or null when it may. */
+  private AuditEntry decide(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String id, long now,
+      String user) {
+    Optional<AuditEntry> previous = audit.redriveOf(reader.topic(), ref);
     if (previous.isPresent()) {
       return entry(id, now, user, ref, AuditEntry.SKIPPED, previous.get().targetTopic(), -1, -1,
           "already redriven by " + previous.get().user() + " (" + previous.get().id() + ")");
@@ -82,33 +112,66 @@ public final class Redriver {
     if (record == null) {
       return entry(id, now, user, ref, AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter");
     }
-    String target = DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_TOPIC);
-    if (target == null || !targets.contains(target)) {
-      return entry(id, now, user, ref, AuditEntry.REFUSED, target, -1, -1,
-          target == null ? "no source-topic header" : "source topic is not a catalogue input");
+    String source = DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_TOPIC);
+    Optional<TopicSpec<?, ?>> target = targets.stream().filter(topic -> topic.name().equals(source)).findFirst();
+    if (target.isEmpty()) {
+      return entry(id, now, user, ref, AuditEntry.REFUSED, source, -1, -1, source == null
+          ? "no source-topic header"
+          : "not an input of the processor: only " + targets.stream().map(TopicSpec::name).toList()
+              + " take redriven records");
     }
-    ProducerRecord<byte[], byte[]> outgoing = outgoing(record, target, id, user, now, reader.topic());
+    if (target.get().compacted()) {
+      Optional<String> refusal = latest.refusal(source, record);
+      if (refusal.isPresent()) {
+        return entry(id, now, user, ref, AuditEntry.REFUSED, source, -1, -1, refusal.get());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Audits an attempt whose transaction failed, in a transaction of its own and from the audit as
+   * Kafka holds it (a history written from a stale copy could drop another instance's redrive).
+   * If that fails too, the attempt is only logged.
+   */
+  private AuditEntry failed(DeadLetterRef ref, AuditEntry entry) {
     try {
-      RecordMetadata sent = producer.send(outgoing).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      return entry(id, now, user, ref, AuditEntry.REDRIVEN, target, sent.partition(), sent.offset(), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return entry(id, now, user, ref, AuditEntry.FAILED, target, -1, -1, "interrupted");
-    } catch (ExecutionException e) {
-      return entry(id, now, user, ref, AuditEntry.FAILED, target, -1, -1, e.getCause().getClass().getSimpleName());
-    } catch (TimeoutException e) {
-      return entry(id, now, user, ref, AuditEntry.FAILED, target, -1, -1, "no acknowledgement in time");
+      transactions.run(sender -> {
+        if (!audit.catchUp()) {
+          throw RedriveTransactions.failure("the redrive audit could not be read");
+        }
+        return sender.send(auditRecord(ref, entry));
+      });
+      audit.written(audit.withAttempt(reader.topic(), ref, entry));
+    } catch (RedriveTransactions.Failed e) {
+      log.warn("redrive attempt {} could not be written to {}: {}", entry.id(), audit.topic().name(), e.getMessage());
     }
+    return entry;
+  }
+
+  private ProducerRecord<byte[], byte[]> auditRecord(DeadLetterRef ref, AuditEntry entry) {
+    RedriveAudit value = audit.withAttempt(reader.topic(), ref, entry);
+    TopicSpec<String, RedriveAudit> topic = audit.topic();
+    return new ProducerRecord<>(topic.name(), value.getLetterId().getBytes(StandardCharsets.UTF_8),
+        topic.valueSerde().serializer().serialize(topic.name(), value));
+  }
+
+  private static AuditEntry log(AuditEntry entry) {
+    log.info("redrive id={} user={} outcome={} from={}/{}/{} to={}/{}/{}", entry.id(), entry.user(), entry.outcome(),
+        entry.dlqTopic(), entry.dlqPartition(), entry.dlqOffset(),
+        entry.targetTopic(), entry.targetPartition(), entry.targetOffset());
+    return entry;
   }
 
   /**
    * The record to send back: key and value bytes unchanged, the original headers without the
    * dead-letter ones (ours, Spring's, and those of an earlier redrive), and this redrive's.
-   * No partition and no timestamp: the key picks the partition as it did the first time, and
-   * the redrive is a new delivery.
+   * No timestamp: the redrive is a new delivery. No partition either, so the key picks it as it
+   * did the first time, unless {@code partition} names one (a compacted topic: where the
+   * original is the latest record of its key).
    */
-  static ProducerRecord<byte[], byte[]> outgoing(ConsumerRecord<byte[], byte[]> deadLetter, String target, String id,
-      String user, long now, String dlqTopic) {
+  static ProducerRecord<byte[], byte[]> outgoing(ConsumerRecord<byte[], byte[]> deadLetter, String target,
+      Integer partition, String id, String user, long now, String dlqTopic) {
     RecordHeaders headers = new RecordHeaders();
     for (Header header : deadLetter.headers()) {
       String name = header.key();
@@ -123,7 +186,7 @@ public final class Redriver {
     add(headers, RedriveHeaders.DLQ_TOPIC, dlqTopic);
     add(headers, RedriveHeaders.DLQ_PARTITION, Integer.toString(deadLetter.partition()));
     add(headers, RedriveHeaders.DLQ_OFFSET, Long.toString(deadLetter.offset()));
-    return new ProducerRecord<>(target, null, deadLetter.key(), deadLetter.value(), headers);
+    return new ProducerRecord<>(target, partition, deadLetter.key(), deadLetter.value(), headers);
   }
 
   private AuditEntry entry(String id, long at, String user, DeadLetterRef ref, String outcome, String target,

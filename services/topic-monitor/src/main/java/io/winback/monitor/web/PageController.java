@@ -1,10 +1,11 @@
 package io.winback.monitor.web;
 
 import io.winback.monitor.MonitorProperties;
+import io.winback.monitor.cases.AttentionCases;
 import io.winback.monitor.deadletters.AuditEntry;
 import io.winback.monitor.deadletters.DeadLetterBrowser;
 import io.winback.monitor.deadletters.DeadLetterRef;
-import io.winback.monitor.deadletters.RedriveAudit;
+import io.winback.monitor.deadletters.AuditTrail;
 import io.winback.monitor.deadletters.Redriver;
 import io.winback.monitor.lag.LagMonitor;
 import io.winback.monitor.lag.MonitorSnapshot;
@@ -32,17 +33,19 @@ class PageController {
   private final ServiceProbe services;
   private final DeadLetterBrowser deadLetters;
   private final Redriver redriver;
-  private final RedriveAudit audit;
+  private final AuditTrail audit;
+  private final AttentionCases attention;
   private final MonitorProperties properties;
 
   PageController(LagMonitor monitor, Pipeline pipeline, ServiceProbe services, DeadLetterBrowser deadLetters,
-      Redriver redriver, RedriveAudit audit, MonitorProperties properties) {
+      Redriver redriver, AuditTrail audit, AttentionCases attention, MonitorProperties properties) {
     this.monitor = monitor;
     this.pipeline = pipeline;
     this.services = services;
     this.deadLetters = deadLetters;
     this.redriver = redriver;
     this.audit = audit;
+    this.attention = attention;
     this.properties = properties;
   }
 
@@ -88,9 +91,27 @@ class PageController {
     model.addAttribute("snapshot", snapshot);
     model.addAttribute("dlq", snapshot.deadLetters().orElse(null));
     model.addAttribute("rows", deadLetters.newest(properties.deadLetterLimit()));
-    model.addAttribute("audit", audit.entries());
+    model.addAttribute("audit", audit.entries(properties.deadLetterLimit()));
     model.addAttribute("limit", properties.deadLetterLimit());
     return "dead-letters";
+  }
+
+  @GetMapping("/cases")
+  String cases(Model model) {
+    casesModel(model);
+    return "cases";
+  }
+
+  @GetMapping("/live/cases")
+  String casesFragment(Model model) {
+    casesModel(model);
+    return "cases :: table";
+  }
+
+  private void casesModel(Model model) {
+    model.addAttribute("snapshot", monitor.latest());
+    model.addAttribute("cases", attention.current());
+    model.addAttribute("caughtUp", attention.caughtUp());
   }
 
   /** Checkbox values are "partition:offset"; anything else is ignored rather than guessed at. */

@@ -27,7 +27,7 @@ class RedriveRecordTest {
     byte[] value = {1, 2, 3};
 
     ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(key, value, headers),
-        Topics.CANCELLATIONS.name(), "id-1", "ops", 1_763_630_400_000L, Topics.DEAD_LETTERS.name());
+        Topics.CANCELLATIONS.name(), null, "id-1", "ops", 1_763_630_400_000L, Topics.DEAD_LETTERS.name());
 
     assertThat(outgoing.topic()).isEqualTo(Topics.CANCELLATIONS.name());
     assertThat(outgoing.partition()).as("the key picks the partition, as the first time").isNull();
@@ -46,14 +46,48 @@ class RedriveRecordTest {
   }
 
   @Test
-  void theAuditRemembersTheRedriveOfEachDeadLetter() {
-    RedriveAudit audit = new RedriveAudit(2);
-    audit.add(new AuditEntry("a", 1, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN, "t", 2, 9, null));
-    audit.add(new AuditEntry("b", 2, "ops", "dlq", 0, 6, AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter"));
-    audit.add(new AuditEntry("c", 3, "ops", "dlq", 1, 5, AuditEntry.REDRIVEN, "t", 2, 10, null));
+  void toACompactedTopicItGoesBackToThePartitionOfTheOriginal() {
+    ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(utf8("C-1"), new byte[] {1},
+        headers(Topics.RELATIONSHIPS.name(), "boom")), Topics.RELATIONSHIPS.name(), 3, "id-1", "ops", 0L,
+        Topics.DEAD_LETTERS.name());
 
-    assertThat(audit.entries()).extracting(AuditEntry::id).containsExactly("c", "b");
-    assertThat(audit.redriveOf(new DeadLetterRef(1, 5))).map(AuditEntry::id).contains("c");
-    assertThat(audit.redriveOf(new DeadLetterRef(0, 6))).isEmpty();
+    assertThat(outgoing.partition()).isEqualTo(3);
+  }
+
+  @Test
+  void theAuditKeepsEveryAttemptOfALetterAndKnowsItsRedrive() {
+    AuditTrail audit = new AuditTrail(() -> {
+      throw new AssertionError("not read in this test");
+    }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1));
+    DeadLetterRef ref = new DeadLetterRef(0, 5);
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("a", 1, "ops", "dlq", 0, 5, AuditEntry.REFUSED,
+        "t", -1, -1, "a newer record for this key exists")));
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("b", 2, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN,
+        "t", 2, 9, null)));
+    audit.written(audit.withAttempt("dlq", new DeadLetterRef(1, 5), new AuditEntry("c", 3, "ops", "dlq", 1, 5,
+        AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter")));
+
+    assertThat(audit.entries(10)).extracting(AuditEntry::id).containsExactly("c", "b", "a");
+    assertThat(audit.entries(2)).extracting(AuditEntry::id).containsExactly("c", "b");
+    assertThat(audit.redriveOf("dlq", ref)).map(AuditEntry::id).contains("b");
+    assertThat(audit.redriveOf("dlq", new DeadLetterRef(1, 5))).isEmpty();
+    assertThat(audit.of("dlq", ref).orElseThrow().getLetterId()).isEqualTo("dlq/0/5");
+  }
+
+  @Test
+  void aLettersHistoryIsBoundedButNeverLosesItsRedrive() {
+    AuditTrail audit = new AuditTrail(() -> {
+      throw new AssertionError("not read in this test");
+    }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1));
+    DeadLetterRef ref = new DeadLetterRef(0, 5);
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("first", 0, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN,
+        "t", 2, 9, null)));
+    for (int i = 1; i <= 150; i++) {
+      audit.written(audit.withAttempt("dlq", ref, new AuditEntry("skip-" + i, i, "ops", "dlq", 0, 5,
+          AuditEntry.SKIPPED, "t", -1, -1, "already redriven")));
+    }
+
+    assertThat(audit.of("dlq", ref).orElseThrow().getAttempts()).hasSize(100);
+    assertThat(audit.redriveOf("dlq", ref)).map(AuditEntry::id).contains("first");
   }
 }

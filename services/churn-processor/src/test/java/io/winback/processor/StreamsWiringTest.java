@@ -1,0 +1,28 @@
+package io.winback.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/** What the processor's Kafka Streams configuration insists on, whatever application.yml says. */
+class StreamsWiringTest {
+
+  @Test
+  void aRecordThatFailsIsNeverSkippedEvenIfTheConfigurationAsksForIt() {
+    KafkaProperties kafka = new KafkaProperties();
+    kafka.getStreams().getProperties().put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+    ProcessorProperties processor = new ProcessorProperties(Duration.ofMinutes(15), Duration.ofSeconds(1), "localhost",
+        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(15), 5);
+
+    var config = new StreamsWiring().kafkaStreamsConfiguration(kafka, processor, 8081).asProperties();
+
+    assertThat(config.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(LogAndFailProcessingExceptionHandler.class);
+    assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+}

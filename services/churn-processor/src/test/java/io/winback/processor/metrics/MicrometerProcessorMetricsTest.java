@@ -1,0 +1,40 @@
+package io.winback.processor.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.winback.processor.cases.Effect;
+import org.junit.jupiter.api.Test;
+
+/** Counters an alert watches exist from start-up, at zero, for every label value they can take. */
+class MicrometerProcessorMetricsTest {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final MicrometerProcessorMetrics metrics = new MicrometerProcessorMetrics(registry);
+
+  @Test
+  void timerFailuresAreThereAtZeroForEveryKindOfTimer() {
+    String scrape = registry.scrape();
+
+    assertThat(scrape).contains("winback_timer_failures_total{kind=\"DATA_GRACE\"} 0.0")
+        .contains("winback_timer_failures_total{kind=\"NO_ANSWER\"} 0.0");
+  }
+
+  @Test
+  void everyProcessorEventIsThereAtZero() {
+    String scrape = registry.scrape();
+
+    for (String event : ProcessorMetrics.EVENTS) {
+      assertThat(scrape).contains("event=\"" + event + "\"} 0.0");
+    }
+  }
+
+  @Test
+  void aTimerFailureCountsForItsKind() {
+    metrics.timerFailed(Effect.Timer.Kind.NO_ANSWER);
+
+    assertThat(registry.get("winback.timer.failures").tag("kind", "NO_ANSWER").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("winback.timer.failures").tag("kind", "DATA_GRACE").counter().count()).isZero();
+  }
+}
