@@ -69,6 +69,8 @@ CREATE TABLE sent_email (
 -- changes the task, its feedbackId fixed here. The relay publishes it until the broker has it.
 CREATE TABLE feedback_outbox (
   feedback_id     text        PRIMARY KEY,
+  -- The order outcomes are published in: one task's outcomes are serialised by its row lock.
+  seq             bigint      GENERATED ALWAYS AS IDENTITY,
   task_id         text        NOT NULL,
   customer_id     text        NOT NULL,
   outcome         text        NOT NULL,
@@ -79,7 +81,7 @@ CREATE TABLE feedback_outbox (
   publish_attempts integer    NOT NULL DEFAULT 0,
   last_error      text
 );
-CREATE INDEX feedback_outbox_unpublished ON feedback_outbox (recorded_at, feedback_id) WHERE published_at IS NULL;
+CREATE INDEX feedback_outbox_unpublished ON feedback_outbox (seq) WHERE published_at IS NULL;
 CREATE INDEX feedback_outbox_by_task ON feedback_outbox (task_id);
 
 -- What the desk knows of each customer from crm.relationships.v1: consent flags, do-not-contact and

@@ -55,6 +55,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", "the task changed meanwhile; reload it");
   }
 
+  @ExceptionHandler(TaskProblem.NotAllowed.class)
+  ProblemDetail notAllowed(TaskProblem.NotAllowed problem) {
+    return problem(HttpStatus.CONFLICT, "Outcome not allowed", problem.getMessage());
+  }
+
   /** The customer's consent is not known to the desk yet: nobody may act, but soon someone may. */
   @ExceptionHandler(TaskProblem.NotYet.class)
   ResponseEntity<ProblemDetail> notYet(TaskProblem.NotYet problem) {

@@ -77,7 +77,8 @@ public class TaskApi {
       @Parameter(hidden = true) Authentication user) {
     Instant now = clock.instant();
     String visibleTo = isLead(user) ? null : user.getName();
-    return worklist.worklist(new WorklistFilter(visibleTo, properties.accountManagerIdOf(user.getName()), channel, status)).stream()
+    return worklist.worklist(new WorklistFilter(visibleTo, properties.accountManagerIdOf(user.getName()), channel,
+        status == null ? java.util.Set.of() : java.util.Set.of(status))).stream()
         .map(item -> TaskResponse.of(item, now, null)).toList();
   }
 

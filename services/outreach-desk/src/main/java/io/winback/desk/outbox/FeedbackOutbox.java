@@ -51,11 +51,11 @@ public class FeedbackOutbox {
         .param("recordedAt", Timestamps.of(feedback.getRecordedAt())).update() == 1;
   }
 
-  /** The oldest outcomes not yet acknowledged by the broker, in the order they were recorded. */
+  /** The oldest outcomes not yet acknowledged by the broker, in the order they were recorded (seq). */
   List<Pending> oldestPending(int limit) {
     return db.sql("""
         SELECT feedback_id, customer_id, payload FROM feedback_outbox WHERE published_at IS NULL
-        ORDER BY recorded_at, feedback_id LIMIT :limit
+        ORDER BY seq LIMIT :limit
         """).param("limit", limit)
         .query((rs, n) -> new Pending(rs.getString("feedback_id"), rs.getString("customer_id"),
             rs.getBytes("payload")))
@@ -86,7 +86,7 @@ public class FeedbackOutbox {
   public Optional<Entry> latestFor(String taskId) {
     return db.sql("""
         SELECT feedback_id, published_at IS NOT NULL AS published FROM feedback_outbox WHERE task_id = :id
-        ORDER BY recorded_at DESC, feedback_id DESC LIMIT 1
+        ORDER BY seq DESC LIMIT 1
         """).param("id", taskId)
         .query((rs, n) -> new Entry(rs.getString("feedback_id"), rs.getBoolean("published")))
         .optional();

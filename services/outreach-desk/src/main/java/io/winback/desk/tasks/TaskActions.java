@@ -103,7 +103,7 @@ public class TaskActions {
   public Recorded record(String taskId, String user, boolean lead, OutcomeCommand command) {
     validate(command);
     WorklistItem item = task(taskId);
-    if (item.status() != TaskStatus.OPEN && item.status() != TaskStatus.SENT) {
+    if (!OutcomeRules.isOpen(item.status())) {
       throw new TaskProblem.Conflict("the task is " + item.status() + "; no outcome can be recorded any more");
     }
     if (item.claimedBy() != null && !item.claimedBy().equals(user) && !lead) {
@@ -115,11 +115,8 @@ public class TaskActions {
     if (item.status() == TaskStatus.OPEN) {
       refuseWithoutConsent(item);
     }
-    TaskStatus next = switch (command.outcome()) {
-      case REACHED -> TaskStatus.OPEN; // the conversation's result follows
-      case SENT -> TaskStatus.SENT;
-      default -> TaskStatus.DONE;
-    };
+    TaskStatus next = OutcomeRules.next(item.status(), command.outcome()).orElseThrow(() ->
+        new TaskProblem.NotAllowed(OutcomeRules.rejection(item.status(), command.outcome())));
     OutreachFeedback feedback = transaction.execute(status -> {
       // Claimed before it is finished: claim() only takes OPEN tasks.
       if (item.claimedBy() == null && item.status() == TaskStatus.OPEN

@@ -21,6 +21,13 @@ public abstract sealed class TaskProblem extends RuntimeException {
     }
   }
 
+  /** 409: the shared outcome table does not allow this outcome in the task's state. */
+  public static final class NotAllowed extends TaskProblem {
+    public NotAllowed(String message) {
+      super(message);
+    }
+  }
+
   /** 409, and worth another try soon: the customer's consent is not known to the desk yet. */
   public static final class NotYet extends TaskProblem {
     public NotYet(String message) {

@@ -1,5 +1,6 @@
 package io.winback.desk.web;
 
+import io.winback.desk.tasks.OutcomeRules;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.events.Outcome;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * Which outcomes the form offers for a task: those that can happen on its channel, of the ones
- * an agent may record at all ({@link TaskActions#AGENT_OUTCOMES}). TaskActions stays the judge.
+ * an agent may record at all ({@link TaskActions#AGENT_OUTCOMES}) and the shared outcome table
+ * allows in the task's state. TaskActions stays the judge.
  */
 final class OutcomeChoices {
 
@@ -29,6 +31,10 @@ final class OutcomeChoices {
       case EMAIL -> List.of(Outcome.FEEDBACK_RECEIVED, Outcome.WON_BACK, Outcome.MEETING_SCHEDULED,
           Outcome.DECLINED, Outcome.DO_NOT_CONTACT);
     };
-    return fitting.stream().filter(TaskActions.AGENT_OUTCOMES::contains).toList();
+    // Only what the shared outcome table allows now; REACHED once is enough.
+    return fitting.stream().filter(TaskActions.AGENT_OUTCOMES::contains)
+        .filter(outcome -> OutcomeRules.allows(task.status(), outcome))
+        .filter(outcome -> !(outcome == Outcome.REACHED && task.status() == TaskStatus.SENT))
+        .toList();
   }
 }

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -50,6 +51,9 @@ public class WorklistController {
 
   private static final Logger log = LoggerFactory.getLogger(WorklistController.class);
 
+  /** The worklist's default status filter: open or under way. */
+  static final String WORKABLE = "WORKABLE";
+
   /** Back to the task page; {taskId} is taken from the request's path. */
   private static final String TASK_PAGE = "redirect:/worklist/tasks/{taskId}";
 
@@ -75,8 +79,9 @@ public class WorklistController {
   // ---- the list -----------------------------------------------------------------------------
 
   /**
-   * Agents see their own and unassigned tasks, leads every task. {@code status} defaults to OPEN;
-   * {@code status=ALL} shows every status. Unknown filter values are ignored.
+   * Agents see their own and unassigned tasks, leads every task. {@code status} defaults to
+   * WORKABLE (open, or under way: reached, a letter out); {@code status=ALL} shows every status,
+   * a status name only that one. Unknown filter values are ignored.
    */
   @GetMapping("/worklist")
   String worklist(@RequestParam(required = false) String channel, @RequestParam(required = false) String status,
@@ -86,18 +91,17 @@ public class WorklistController {
       channelFilter = null;
     }
     boolean all = "ALL".equalsIgnoreCase(status);
-    TaskStatus statusFilter = all ? null : parse(TaskStatus.class, status);
-    if (statusFilter == null && !all) {
-      statusFilter = TaskStatus.OPEN;
-    }
+    TaskStatus only = all ? null : parse(TaskStatus.class, status);
+    String statusFilter = all ? "ALL" : only != null ? only.name() : WORKABLE;
     WorklistFilter filter = new WorklistFilter(isLead(user) ? null : user.getName(),
-        properties.accountManagerIdOf(user.getName()), channelFilter, statusFilter);
+        properties.accountManagerIdOf(user.getName()), channelFilter,
+        all ? Set.of() : only != null ? Set.of(only) : WorklistFilter.WORKABLE);
     List<TaskView> tasks = worklist.worklist(filter).stream().map(item -> TaskView.of(item, clock, people)).toList();
     model.addAttribute("tasks", tasks);
     model.addAttribute("channels", TaskView.WORKLIST_CHANNELS);
     model.addAttribute("statuses", Arrays.asList(TaskStatus.values()));
     model.addAttribute("channelFilter", channelFilter == null ? "" : channelFilter.name());
-    model.addAttribute("statusFilter", all ? "ALL" : statusFilter.name());
+    model.addAttribute("statusFilter", statusFilter);
     model.addAttribute("overdueCount", tasks.stream().filter(TaskView::overdue).count());
     return "worklist";
   }
@@ -171,7 +175,8 @@ public class WorklistController {
       // Recorded either way; without Kafka it is on its way, never lost, and must not be entered again.
       redirect.addFlashAttribute("notice", recorded.published() ? Notice.success(msg("notice.recorded", outcome))
           : Notice.success(msg("notice.recordedPending", outcome)));
-    } catch (TaskProblem.Conflict | TaskProblem.Invalid | TaskProblem.NotYet problem) {
+    } catch (TaskProblem.Conflict | TaskProblem.Invalid | TaskProblem.NotYet
+        | TaskProblem.NotAllowed problem) {
       redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
       redirect.addFlashAttribute("form", form);
     }
@@ -233,6 +238,9 @@ public class WorklistController {
   private String explain(String taskId, String me, TaskProblem problem) {
     if (problem instanceof TaskProblem.NotYet) {
       return msg("problem.consentNotYet");
+    }
+    if (problem instanceof TaskProblem.NotAllowed) {
+      return msg("problem.outcomeNotAllowed", problem.getMessage());
     }
     if (problem instanceof TaskProblem.Invalid invalid) {
       return switch (String.valueOf(invalid.field())) {

@@ -64,9 +64,13 @@ public class WorklistRepository {
         .update() == 1;
   }
 
-  /** The processor withdrew the task: it leaves the worklist and a scheduled send stops. */
+  /**
+   * The processor withdrew the task (its case closed): it leaves the worklist and a scheduled send
+   * stops; also a task under way (SENT: reached, or a letter out), as every close cancels those.
+   */
   public boolean cancel(String taskId, Instant now) {
-    return db.sql("UPDATE task SET status = 'CANCELLED', updated_at = :now WHERE task_id = :id AND status = 'OPEN'")
+    return db.sql("UPDATE task SET status = 'CANCELLED', updated_at = :now WHERE task_id = :id "
+        + "AND status IN ('OPEN', 'SENT')")
         .param("id", taskId).param("now", Timestamps.of(now)).update() == 1;
   }
 
@@ -158,9 +162,10 @@ public class WorklistRepository {
       sql.append(" AND channel = ?");
       params.add(filter.channel().name());
     }
-    if (filter.status() != null) {
-      sql.append(" AND status = ?");
-      params.add(filter.status().name());
+    if (!filter.statuses().isEmpty()) {
+      sql.append(" AND status IN (").append(String.join(", ", filter.statuses().stream().map(s -> "?").toList()))
+          .append(")");
+      filter.statuses().forEach(status -> params.add(status.name()));
     }
     sql.append(" ORDER BY due_at, task_id LIMIT 500");
     JdbcClient.StatementSpec statement = db.sql(sql.toString());

@@ -363,6 +363,35 @@ class WorklistPagesTest {
   }
 
   @Test
+  void aReachedCustomerKeepsTheTaskWorkableAndOnlyTheSharedTablesOutcomesFollow() throws Exception {
+    add(TestTasks.task("t-r2", Channel.PHONE, NOW).build());
+    saveConsent("C-t-r2");
+    mvc.perform(post("/worklist/tasks/t-r2/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .param("outcome", "REACHED"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-r2"));
+    // Reached: under way (SENT in the processor's table), still in the default worklist, its result follows.
+    assertThat(worklist.find("t-r2").orElseThrow().status()).isEqualTo(TaskStatus.SENT);
+    assertThat(page("/worklist", "agent")).contains("t-r2");
+    assertThat(page("/worklist/tasks/t-r2", "agent")).doesNotContain("value=\"NOT_REACHED\"")
+        .contains("value=\"FEEDBACK_RECEIVED\"");
+
+    // Not reached after the customer was reached: the table refuses it, nothing is recorded.
+    MvcResult refused = mvc.perform(post("/worklist/tasks/t-r2/outcome").with(user("agent").roles("AGENT"))
+            .with(csrf()).header("Accept-Language", "en").param("outcome", "NOT_REACHED"))
+        .andReturn();
+    assertThat(((Notice) refused.getFlashMap().get("notice")).text()).isEqualTo(
+        "This outcome cannot be recorded for the task as it stands (outcome NOT_REACHED for a task in state SENT).");
+    assertThat(recordedFeedback()).extracting(OutreachFeedback::getOutcome).containsExactly(Outcome.REACHED);
+
+    mvc.perform(post("/worklist/tasks/t-r2/outcome").with(user("agent").roles("AGENT")).with(csrf())
+            .param("outcome", "WON_BACK"))
+        .andExpect(redirectedUrl("/worklist/tasks/t-r2"));
+    assertThat(worklist.find("t-r2").orElseThrow().status()).isEqualTo(TaskStatus.DONE);
+    assertThat(recordedFeedback()).extracting(OutreachFeedback::getOutcome)
+        .containsExactly(Outcome.REACHED, Outcome.WON_BACK);
+  }
+
+  @Test
   void aMeetingIsRecordedWithItsTimeInTheDesksZone() throws Exception {
     add(TestTasks.task("t-m", Channel.IN_PERSON, NOW).build());
     saveConsent("C-t-m");
@@ -527,7 +556,7 @@ class WorklistPagesTest {
   /** The outcomes the desk recorded in its outbox, oldest first. */
   private List<OutreachFeedback> recordedFeedback() {
     var deserializer = Topics.FEEDBACK.valueSerde().deserializer();
-    return db.sql("SELECT payload FROM feedback_outbox ORDER BY recorded_at, feedback_id")
+    return db.sql("SELECT payload FROM feedback_outbox ORDER BY seq")
         .query((rs, n) -> deserializer.deserialize(Topics.FEEDBACK.name(), rs.getBytes("payload"))).list();
   }
 
