@@ -189,6 +189,52 @@ class ComposeTest {
   }
 
   @Test
+  void composeSaysItIsALaptopSetup() {
+    String header = Repo.read("docker-compose.yml").lines().takeWhile(line -> line.startsWith("#"))
+        .collect(Collectors.joining("\n"));
+    assertThat(header).as("the comment at the top of docker-compose.yml").containsIgnoringCase("laptop").contains("127.0.0.1");
+  }
+
+  /** Nothing of the laptop stack (plaintext Kafka, laptop passwords) is reachable from another machine. */
+  @Test
+  void everyPublishedPortIsBoundToLoopback() {
+    SoftAssertions softly = new SoftAssertions();
+    services.forEach((name, raw) -> {
+      Object ports = Manifests.at(services, name, "ports");
+      if (!(ports instanceof List<?> mappings)) {
+        return;
+      }
+      for (Object mapping : mappings) {
+        if (mapping instanceof Map<?, ?> longSyntax) {
+          softly.assertThat(String.valueOf(longSyntax.get("host_ip"))).as("%s port %s host_ip", name, mapping).isEqualTo("127.0.0.1");
+        } else {
+          softly.assertThat(String.valueOf(mapping)).as("%s port %s", name, mapping).startsWith("127.0.0.1:");
+        }
+      }
+    });
+    softly.assertAll();
+  }
+
+  /** ${NAME:?message} or ${NAME?message}: compose refuses to start without NAME, and there is no default. */
+  private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:?\\?[^}]*}");
+
+  @Test
+  void grafanaHasNoDefaultAdminPasswordAndNoAnonymousAccess() {
+    Map<String, String> env = environment(Manifests.map(services, "grafana"));
+    assertThat(env.get("GF_SECURITY_ADMIN_PASSWORD")).as("Grafana's admin password: a required variable, no default")
+        .isNotNull().matches(REQUIRED_VARIABLE);
+    assertThat(env).as("no password file that could hold a default").doesNotContainKey("GF_SECURITY_ADMIN_PASSWORD__FILE");
+    assertThat(env.getOrDefault("GF_AUTH_ANONYMOUS_ENABLED", "false")).as("anonymous access").isEqualToIgnoringCase("false");
+    assertThat(env.getOrDefault("GF_USERS_ALLOW_SIGN_UP", "false")).as("sign-up").isEqualToIgnoringCase("false");
+    assertThat(env.getOrDefault("GF_AUTH_DISABLE_LOGIN_FORM", "false")).as("the login form stays").isEqualToIgnoringCase("false");
+    services.forEach((name, service) -> environment(Manifests.map(services, name)).forEach((variable, value) -> {
+      if (variable.startsWith("GF_") && variable.contains("PASSWORD")) {
+        assertThat(value).as("%s %s", name, variable).isNotEqualToIgnoringCase("admin").doesNotContain(":-");
+      }
+    }));
+  }
+
+  @Test
   void theImageRecipeExists() {
     builtServices().keySet().forEach(name -> {
       String context = buildContext(name);

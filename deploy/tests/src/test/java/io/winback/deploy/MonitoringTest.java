@@ -67,13 +67,16 @@ class MonitoringTest {
     Map<String, Object> monitor = monitors.get(0);
     Map<String, Object> selector = Manifests.map(monitor, "spec", "selector", "matchLabels");
     List<Map<String, Object>> endpoints = Manifests.list(monitor, "spec", "endpoints");
-    assertThat(endpoints).anySatisfy(endpoint -> {
-      assertThat(endpoint.get("port")).isEqualTo("http");
+    // Every endpoint on the management port: Actuator is not on the http port in Kubernetes.
+    assertThat(endpoints).isNotEmpty().allSatisfy(endpoint -> {
+      assertThat(endpoint.get("port")).isEqualTo(Management.PORT_NAME);
       assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
     });
     for (String service : Repo.services().keySet()) {
       Map<String, Object> labels = Manifests.map(manifests.get("Service", service), "metadata", "labels");
       assertThat(labels).as("%s Service %s is selected by the ServiceMonitor", overlay, service).containsAllEntriesOf(selector);
+      assertThat(Manifests.list(manifests.get("Service", service), "spec", "ports")).extracting(port -> port.get("name"))
+          .as("%s Service %s ports", overlay, service).contains(Management.PORT_NAME);
     }
   }
 

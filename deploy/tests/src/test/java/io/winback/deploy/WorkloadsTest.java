@@ -2,11 +2,14 @@ package io.winback.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winback.schemas.topics.Topics;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -63,11 +66,14 @@ class WorkloadsTest {
             .isEqualTo("/actuator/health/readiness");
         softly.assertThat(Manifests.str(container, "livenessProbe", "httpGet", "path")).as("%s liveness", where)
             .isEqualTo("/actuator/health/liveness");
-        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+        // Actuator answers on the management port only (MANAGEMENT_SERVER_PORT), and so must the probes.
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
           Object port = Manifests.at(container, probe, "httpGet", "port");
           softly.assertThat(String.valueOf(port)).as("%s %s port", where, probe)
-              .isIn("http", String.valueOf(Repo.services().get(name).port()));
+              .isIn(Management.PORT_NAME, String.valueOf(Management.PORT));
         }
+        softly.assertThat(Manifests.str(container, "startupProbe", "httpGet", "path")).as("%s startup", where)
+            .isEqualTo("/actuator/health/liveness");
         for (String kind : List.of("requests", "limits")) {
           for (String resource : List.of("cpu", "memory")) {
             softly.assertThat(Manifests.str(container, "resources", kind, resource)).as("%s %s.%s", where, kind, resource).isNotBlank();
@@ -83,6 +89,52 @@ class WorkloadsTest {
         }
       }
     }
+    softly.assertAll();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("OVERLAYS")
+  void everyServiceServesActuatorOnItsManagementPort(String overlay) {
+    Manifests manifests = Kustomize.overlay(overlay);
+    SoftAssertions softly = new SoftAssertions();
+    for (Repo.Service service : Repo.services().values()) {
+      String where = overlay + " " + service.folder();
+      Map<String, Object> container = container(manifests, service.folder());
+      Integer management = Management.containerPort(container);
+      softly.assertThat(management).as("%s container port %s", where, Management.PORT_NAME).isEqualTo(Management.PORT);
+      softly.assertThat(plainEnv(container)).as("%s environment", where)
+          .containsEntry("MANAGEMENT_SERVER_PORT", String.valueOf(management));
+      softly.assertThat(management).as("%s: Actuator apart from the http port", where).isNotEqualTo(service.port());
+      softly.assertThat(Manifests.list(manifests.get("Service", service.folder()), "spec", "ports"))
+          .as("%s Service port %s", where, Management.PORT_NAME)
+          .anySatisfy(port -> {
+            assertThat(port.get("name")).isEqualTo(Management.PORT_NAME);
+            assertThat(Manifests.integer(port, "port")).isEqualTo(Management.PORT);
+            assertThat(String.valueOf(port.get("targetPort"))).isIn(Management.PORT_NAME, String.valueOf(Management.PORT));
+          });
+    }
+    softly.assertAll();
+  }
+
+  /** winback.monitor.services.*: where the topic monitor reads each service's /actuator/health. */
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("OVERLAYS")
+  void theTopicMonitorProbesEveryServiceOnItsManagementPort(String overlay) throws Exception {
+    Manifests manifests = Kustomize.overlay(overlay);
+    String json = plainEnv(container(manifests, "topic-monitor")).get("SPRING_APPLICATION_JSON");
+    assertThat(json).as("%s topic monitor SPRING_APPLICATION_JSON", overlay).isNotNull();
+    Map<String, String> urls = new TreeMap<>();
+    new ObjectMapper().readTree(json).path("winback").path("monitor").path("services")
+        .properties().forEach(entry -> urls.put(entry.getKey(), entry.getValue().asText()));
+    assertThat(urls.keySet()).as("%s: a URL per service", overlay).containsExactlyInAnyOrderElementsOf(Repo.services().keySet());
+    SoftAssertions softly = new SoftAssertions();
+    urls.forEach((service, url) -> {
+      URI uri = URI.create(url);
+      String expectedHost = service.equals("topic-monitor") ? "localhost" : service;
+      softly.assertThat(uri.getHost()).as("%s %s: %s", overlay, service, url).isEqualTo(expectedHost);
+      softly.assertThat(uri.getPort()).as("%s %s: %s on the management port", overlay, service, url).isEqualTo(Management.PORT);
+      softly.assertThat(uri.getPath()).as("%s %s: a base URL (the monitor adds /actuator/health)", overlay, url).isIn("", "/");
+    });
     softly.assertAll();
   }
 
@@ -208,7 +260,9 @@ class WorkloadsTest {
     SoftAssertions softly = new SoftAssertions();
     for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
       for (Map<String, Object> container : Manifests.list(deployment, "spec", "template", "spec", "containers")) {
-        plainEnv(container).forEach((name, value) -> ServiceUrls.check(softly, overlay + " " + Manifests.name(deployment) + " " + name, value));
+        // A service's http port, or in Kubernetes its management port.
+        plainEnv(container).forEach((name, value) -> ServiceUrls.check(softly, overlay + " " + Manifests.name(deployment) + " " + name,
+            value, Management.PORT));
       }
     }
     softly.assertAll();
