@@ -96,7 +96,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  *   static final OidcTestProvider OIDC = OidcTestProvider.shared()
  *       .webClient("desk", "desk-secret",
  *           "http://127.0.0.1/login/oauth2/code/oidc",  // any port: the desk's {baseUrl}/login/oauth2/code/{registrationId}
- *           "http://127.0.0.1/")                        // any port: where logout returns
+ *           "http://127.0.0.1/",                        // any port: where logout returns
+ *           "winback-desk")                             // aud of the users' access tokens, for API tests with a user's token
  *       .machineClient("callcentre", "callcentre-secret", List.of("AGENT"), "winback-desk", Duration.ofMinutes(5))
  *       .machineClient("elsewhere", "elsewhere-secret", List.of("AGENT"), "another-api", Duration.ofMinutes(5))
  *       .expiredMachineClient("stale", "stale-secret", List.of("AGENT"), "winback-desk");
@@ -124,7 +125,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  *   void apiTakesMachineAndUserTokens() {
  *     String machine = OIDC.clientCredentialsToken("callcentre", "callcentre-secret");
  *     String user = OIDC.logIn("desk", "desk-secret", "http://127.0.0.1/login/oauth2/code/oidc", "agent", "agent")
- *         .accessToken();  // aud = "desk" unless webClient(..., audience) names the API's audience
+ *         .accessToken();  // a user's token for the API: aud "winback-desk", the user's roles and claims
  *     String expired = OIDC.clientCredentialsToken("stale", "stale-secret");
  *     String otherAudience = OIDC.clientCredentialsToken("elsewhere", "elsewhere-secret");
  *     // GET /api/... with "Authorization: Bearer " + token ...

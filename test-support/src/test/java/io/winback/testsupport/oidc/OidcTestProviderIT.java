@@ -154,6 +154,20 @@ class OidcTestProviderIT {
   }
 
   @Test
+  void aClientRegisteredAgainOnceThePortIsKnownReplacesTheEarlierRegistration() {
+    provider.webClient("moving", "moving-secret", "http://localhost:1111/callback", null);
+    assertThatThrownBy(() -> provider.logIn("moving", "moving-secret", "http://localhost:2222/callback", "agent", "agent"))
+        .as("a host name, not a loopback literal: the port must match").isInstanceOf(IllegalStateException.class);
+
+    provider.webClient("moving", "moving-secret", "http://localhost:2222/callback", null);
+
+    assertThat(provider.logIn("moving", "moving-secret", "http://localhost:2222/callback", "agent", "agent")
+        .accessToken()).isNotBlank();
+    assertThatThrownBy(() -> provider.logIn("moving", "moving-secret", "http://localhost:1111/callback", "agent", "agent"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aPublicClientLogsInWithPkceAlone() {
     provider.webClient("spa", null, "http://127.0.0.1/callback", null);
 
