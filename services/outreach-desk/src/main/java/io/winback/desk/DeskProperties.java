@@ -2,8 +2,6 @@ package io.winback.desk;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,7 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     zone of a customer whose CRM record names none
  * @param embeddedSmtp run the local SMTP sink (the embedded setup only; see application-embedded.yml)
  * @param embeddedSmtpPort the sink's port
- * @param users who may log in; the embedded setup has demo users (application-embedded.yml)
  */
 @ConfigurationProperties("winback.desk")
 public record DeskProperties(
@@ -43,24 +40,4 @@ public record DeskProperties(
     @DefaultValue("2000") int maxTextLength,
     @DefaultValue("Europe/Berlin") ZoneId displayZone,
     @DefaultValue("false") boolean embeddedSmtp,
-    @DefaultValue("3025") int embeddedSmtpPort,
-    List<User> users) {
-
-  public DeskProperties {
-    users = users == null ? List.of() : List.copyOf(users);
-  }
-
-  /**
-   * A person who uses the worklist; password as a Spring Security encoded value, e.g. {bcrypt}...;
-   * {@code accountManagerId} is the CRM's id of this person as an account manager, so the in-person
-   * tasks the processor assigns to that id show in their worklist.
-   */
-  public record User(String username, String password, String displayName, List<String> roles,
-      String accountManagerId) {}
-
-  /** The CRM account-manager id of this user, if they are one. */
-  public String accountManagerIdOf(String username) {
-    return users.stream().filter(user -> user.username().equals(username)).map(User::accountManagerId)
-        .filter(Objects::nonNull).findFirst().orElse(null);
-  }
-}
+    @DefaultValue("3025") int embeddedSmtpPort) {}

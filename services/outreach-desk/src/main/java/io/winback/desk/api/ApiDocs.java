@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description of /api (springdoc): /v3/api-docs and the Swagger UI at /swagger-ui.html.
- * Every operation needs HTTP basic; AGENT may do everything but reassign, which needs LEAD.
+ * Every operation needs a JWT bearer token from the identity provider (audience winback-desk; on
+ * the embedded setup HTTP basic with its local users); AGENT for the tasks they may see, LEAD for
+ * every task and for reassigning.
  */
 @Configuration
 @OpenAPIDefinition(
@@ -21,10 +23,15 @@ import org.springframework.context.annotation.Configuration;
     tags = {
         @Tag(name = ApiDocs.TASKS, description = "Outreach tasks for people: the worklist and what came of each task"),
         @Tag(name = ApiDocs.CASES, description = "Win-back cases as the churn processor reports them")})
+@SecurityScheme(name = ApiDocs.BEARER_AUTH, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+    description = "An access token from the identity provider (client credentials for call-centre systems), audience "
+        + "winback-desk, roles in the configured role claim: AGENT for the tasks the caller may see, LEAD for every "
+        + "task and for reassigning.")
 @SecurityScheme(name = ApiDocs.BASIC_AUTH, type = SecuritySchemeType.HTTP, scheme = "basic",
-    description = "The desk's users (winback.desk.users). Role AGENT for everything, LEAD also for reassigning.")
+    description = "The embedded setup only (./winback up): its local users, e.g. agent/agent, lead/lead.")
 public class ApiDocs {
 
+  public static final String BEARER_AUTH = "bearerAuth";
   public static final String BASIC_AUTH = "basicAuth";
   public static final String TASKS = "Tasks";
   public static final String CASES = "Cases";

@@ -1,6 +1,5 @@
 package io.winback.desk.api;
 
-import io.winback.desk.DeskProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,11 +9,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
-import io.winback.desk.security.SecurityConfig;
+import io.winback.desk.security.CurrentUsers;
+import io.winback.desk.tasks.TaskAccess;
+import io.winback.security.WinbackUser;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.tasks.TaskProblem;
 import io.winback.desk.worklist.TaskStatus;
-import io.winback.desk.worklist.WorklistFilter;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.Channel;
 import java.time.Clock;
@@ -35,11 +35,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The worklist for call-centre systems (HTTP basic, see {@link SecurityConfig}). Every rule lives
+ * The worklist for call-centre systems (bearer tokens; see {@link io.winback.desk.security.SecurityConfig}). Every rule lives
  * in {@link TaskActions}, shared with the worklist pages; this class only translates HTTP.
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = ApiDocs.BEARER_AUTH)
 @SecurityRequirement(name = ApiDocs.BASIC_AUTH)
 @ApiResponse(responseCode = "401", description = "No or wrong credentials", content = @Content)
 public class TaskApi {
@@ -48,16 +49,16 @@ public class TaskApi {
   private final WorklistRepository worklist;
   private final CaseStatusRepository cases;
   private final FeedbackOutbox outbox;
-  private final DeskProperties properties;
+  private final CurrentUsers users;
   private final Clock clock;
 
   public TaskApi(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases, FeedbackOutbox outbox,
-      DeskProperties properties, Clock clock) {
+      CurrentUsers users, Clock clock) {
     this.actions = actions;
     this.worklist = worklist;
     this.cases = cases;
     this.outbox = outbox;
-    this.properties = properties;
+    this.users = users;
     this.clock = clock;
   }
 
@@ -65,7 +66,8 @@ public class TaskApi {
   @Tag(name = ApiDocs.TASKS)
   @Operation(summary = "The worklist",
       description = "Tasks for people, oldest due first, at most 500: an AGENT sees the tasks claimed by or assigned "
-          + "to them and the unassigned ones, a LEAD every task. The same list as the worklist page. Email tasks "
+          + "to them and the unclaimed, unassigned ones (never someone else's claimed task, never another account "
+          + "manager's in-person task), a LEAD every task. The same list as the worklist page. Email tasks "
           + "are sent by the desk and never listed (channel=EMAIL gives an empty list); fetch one by its id.")
   @ApiResponse(responseCode = "200", description = "The tasks")
   @ApiResponse(responseCode = "400", description = "An unknown channel or status",
@@ -76,20 +78,20 @@ public class TaskApi {
       TaskStatus status,
       @Parameter(hidden = true) Authentication user) {
     Instant now = clock.instant();
-    String visibleTo = isLead(user) ? null : user.getName();
-    return worklist.worklist(new WorklistFilter(visibleTo, properties.accountManagerIdOf(user.getName()), channel,
+    return worklist.worklist(TaskAccess.worklist(users.of(user), channel,
         status == null ? java.util.Set.of() : java.util.Set.of(status))).stream()
         .map(item -> TaskResponse.of(item, now, null)).toList();
   }
 
   @GetMapping("/tasks/{taskId}")
   @Tag(name = ApiDocs.TASKS)
-  @Operation(summary = "One task", description = "Any task by its id, email tasks included.")
+  @Operation(summary = "One task", description = "A task by its id, email tasks included, if the caller may see "
+      + "it; else 404, as if there were none.")
   @ApiResponse(responseCode = "200", description = "The task")
   @ApiResponse(responseCode = "404", description = "No such task",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  public TaskResponse task(@PathVariable String taskId) {
-    return TaskResponse.of(actions.task(taskId), clock.instant(), outbox.latestFor(taskId)
+  public TaskResponse task(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
+    return TaskResponse.of(actions.task(taskId, users.of(user)), clock.instant(), outbox.latestFor(taskId)
         .map(entry -> new TaskResponse.Feedback(entry.feedbackId(), entry.published())).orElse(null));
   }
 
@@ -106,7 +108,7 @@ public class TaskApi {
       + "the customer no longer consents",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse claim(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(actions.claim(taskId, user.getName()), clock.instant(), null);
+    return TaskResponse.of(actions.claim(taskId, users.of(user)), clock.instant(), null);
   }
 
   @PostMapping(path = "/tasks/{taskId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -130,7 +132,7 @@ public class TaskApi {
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public ResponseEntity<TaskResponse> outcome(@PathVariable String taskId, @RequestBody OutcomeRequest request,
       @Parameter(hidden = true) Authentication user) {
-    TaskActions.Recorded recorded = actions.record(taskId, user.getName(), isLead(user), request.toCommand());
+    TaskActions.Recorded recorded = actions.record(taskId, users.of(user), request.toCommand());
     TaskResponse body = TaskResponse.of(recorded.task(), clock.instant(),
         new TaskResponse.Feedback(recorded.feedbackId(), recorded.published()));
     return ResponseEntity.status(recorded.published() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
@@ -152,7 +154,7 @@ public class TaskApi {
     if (request.assignee() == null || request.assignee().isBlank()) {
       throw new TaskProblem.Invalid("assignee", "the user name of the new owner is required");
     }
-    return TaskResponse.of(actions.reassign(taskId, request.assignee().strip(), user.getName()), clock.instant(),
+    return TaskResponse.of(actions.reassign(taskId, request.assignee().strip(), users.of(user)), clock.instant(),
         null);
   }
 
@@ -160,17 +162,18 @@ public class TaskApi {
   @Tag(name = ApiDocs.CASES)
   @Operation(summary = "The latest status of a case", description = "As last published on winback.cases.v1.")
   @ApiResponse(responseCode = "200", description = "The case's status")
-  @ApiResponse(responseCode = "404", description = "The desk has not seen this case",
+  @ApiResponse(responseCode = "404", description = "The desk has not seen this case, or none of its tasks is one "
+      + "the caller may see",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-  public CaseStatusResponse caseStatus(@PathVariable String caseId) {
-    return cases.find(caseId).map(CaseStatusResponse::of).orElseThrow(() -> {
+  public CaseStatusResponse caseStatus(@PathVariable String caseId, @Parameter(hidden = true) Authentication user) {
+    WinbackUser caller = users.of(user);
+    boolean mayKnow = caller.has(io.winback.security.Roles.LEAD)
+        || worklist.tasksOfCase(caseId).stream().anyMatch(task -> TaskAccess.canSee(caller, task));
+    return cases.find(caseId).filter(found -> mayKnow).map(CaseStatusResponse::of).orElseThrow(() -> {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no case " + caseId);
       problem.setTitle("Case not found");
       return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     });
   }
 
-  private static boolean isLead(Authentication user) {
-    return user.getAuthorities().stream().anyMatch(a -> ("ROLE_" + SecurityConfig.LEAD).equals(a.getAuthority()));
-  }
 }

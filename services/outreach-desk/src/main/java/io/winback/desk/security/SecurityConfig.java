@@ -1,80 +1,67 @@
 package io.winback.desk.security;
 
-import io.winback.desk.DeskProperties;
+import io.winback.security.Logins;
+import io.winback.security.Roles;
+import io.winback.security.WinbackSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
- * People log in with a form (CSRF-protected); call-centre systems use HTTP basic on /api. Roles:
- * AGENT works tasks, LEAD also sees every task and reassigns. Unauthenticated API calls get 401,
- * pages redirect to the login; a wrong role gets 403.
+ * Who gets in, and where. People log in to the pages with OpenID Connect (or, on the embedded
+ * setup only, a form with its local users); call-centre systems call /api with JWT bearer tokens
+ * (or, embedded, HTTP basic). AGENT works tasks ({@link io.winback.desk.tasks.TaskAccess} says
+ * which), LEAD also sees every task, reassigns and reads the outbox. Only health and prometheus
+ * of the actuator are open, health without details. Unauthenticated API calls get 401, pages go
+ * to the login; a wrong role gets 403.
  */
 @Configuration
+@Import(WinbackSecurity.class)
 public class SecurityConfig {
 
-  public static final String AGENT = "AGENT";
-  public static final String LEAD = "LEAD";
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  /** Users come from configuration (winback.desk.users); passwords carry their encoding, e.g. {bcrypt}. */
-  @Bean
-  UserDetailsService users(DeskProperties properties) {
-    InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-    properties.users().forEach(user -> users.createUser(User.withUsername(user.username())
-        .password(user.password())
-        .roles(user.roles().toArray(String[]::new))
-        .build()));
-    return users;
-  }
+  static final String SERVICE = "outreach-desk";
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Logins logins) throws Exception {
+    logins.require(SERVICE, Logins.Door.PAGES, Logins.Door.API);
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/tasks/*/reassign").hasRole(LEAD)
-            .anyRequest().hasRole(AGENT))
-        .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless basic auth carries no cookie a forged form could ride on.
-        .csrf(csrf -> csrf.disable());
+            .requestMatchers(HttpMethod.POST, "/api/tasks/*/reassign").hasRole(Roles.LEAD)
+            .anyRequest().hasAnyRole(Roles.AGENT, Roles.LEAD));
+    logins.api(http, "Winback outreach desk");
     return http.build();
   }
 
-  /** 401 with a WWW-Authenticate challenge, as HTTP basic clients expect. */
-  private static BasicAuthenticationEntryPoint apiEntryPoint() {
-    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-    entryPoint.setRealmName("Winback outreach desk");
-    return entryPoint;
+  /** The actuator, on the application port or (Kubernetes) its own management port. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http, Logins logins) throws Exception {
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
+            .anyRequest().hasRole(Roles.OPS_ADMIN));
+    logins.api(http, "Winback outreach desk");
+    return http.build();
   }
 
   @Bean
-  @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http, Logins logins) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers(HttpMethod.POST, "/worklist/tasks/*/reassign").hasRole(LEAD)
-            .anyRequest().hasRole(AGENT))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/worklist", true).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+            .requestMatchers(HttpMethod.POST, "/worklist/tasks/*/reassign").hasRole(Roles.LEAD)
+            .requestMatchers("/outbox/**", "/outbox").hasRole(Roles.LEAD)
+            .anyRequest().hasAnyRole(Roles.AGENT, Roles.LEAD));
+    logins.pages(http, "/login", "/worklist", "/login?logout");
     return http.build();
   }
 }

@@ -4,12 +4,15 @@ import io.winback.desk.DeskProperties;
 import io.winback.desk.consent.ConsentCheck;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.outbox.FeedbackRelay;
+import io.winback.desk.people.People;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.Channel;
 import io.winback.events.Outcome;
 import io.winback.events.OutreachFeedback;
+import io.winback.security.Roles;
+import io.winback.security.WinbackUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -46,52 +49,64 @@ public class TaskActions {
   private final Suppression suppression;
   private final ConsentCheck consent;
   private final FeedbackRelay relay;
+  private final People people;
   private final DeskProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public TaskActions(WorklistRepository worklist, Outcomes outcomes, Suppression suppression, ConsentCheck consent,
-      FeedbackRelay relay, DeskProperties properties, PlatformTransactionManager transactions, Clock clock) {
+      FeedbackRelay relay, People people, DeskProperties properties, PlatformTransactionManager transactions,
+      Clock clock) {
     this.worklist = worklist;
     this.outcomes = outcomes;
     this.suppression = suppression;
     this.consent = consent;
     this.relay = relay;
+    this.people = people;
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
-  public WorklistItem task(String taskId) {
-    return worklist.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+  /** The task, if {@code user} may see it ({@link TaskAccess}); else, for them, there is none. */
+  public WorklistItem task(String taskId, WinbackUser user) {
+    return worklist.find(taskId).filter(item -> TaskAccess.canSee(user, item))
+        .orElseThrow(() -> new TaskProblem.NotFound(taskId));
   }
 
   /** Claims a task for {@code user}; of two agents claiming at once, on any replicas, exactly one wins. */
-  public WorklistItem claim(String taskId, String user) {
-    WorklistItem item = task(taskId);
+  public WorklistItem claim(String taskId, WinbackUser user) {
+    WorklistItem item = worklist.find(taskId).filter(found -> TaskAccess.eligible(user, found))
+        .orElseThrow(() -> new TaskProblem.NotFound(taskId));
+    if (item.claimedBy() != null && !item.claimedBy().equals(user.username()) && !user.has(Roles.LEAD)) {
+      throw new TaskProblem.Conflict("the task was already claimed by " + item.claimedBy());
+    }
     requireOpen(item);
     requireConsent(item);
-    if (!worklist.claim(taskId, user, clock.instant())) {
-      WorklistItem now = task(taskId);
+    if (!worklist.claim(taskId, user.username(), clock.instant())) {
+      WorklistItem now = worklist.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
       throw new TaskProblem.Conflict(now.status() == TaskStatus.OPEN
           ? "the task was already claimed by " + now.claimedBy() : "the task is " + now.status());
     }
-    log.info("task {} claimed by {}", taskId, user);
-    return task(taskId);
+    log.info("task {} claimed by {}", taskId, user.username());
+    return task(taskId, user);
   }
 
-  /** A lead hands an open task to another person. */
-  public WorklistItem reassign(String taskId, String toUser, String lead) {
-    WorklistItem item = task(taskId);
+  /** A lead hands an open task to another person the desk knows as an agent. */
+  public WorklistItem reassign(String taskId, String toUser, WinbackUser lead) {
+    if (!lead.has(Roles.LEAD)) {
+      throw new TaskProblem.NotFound(taskId);
+    }
+    WorklistItem item = task(taskId, lead);
     requireOpen(item);
-    if (properties.users().stream().noneMatch(user -> user.username().equals(toUser))) {
+    if (people.find(toUser).isEmpty()) {
       throw new TaskProblem.Invalid("assignee", "no such user: " + toUser);
     }
     if (!worklist.reassign(taskId, toUser, clock.instant())) {
       throw new TaskProblem.Conflict("the task is no longer open");
     }
-    log.info("task {} reassigned to {} by {}", taskId, toUser, lead);
-    return task(taskId);
+    log.info("task {} reassigned to {} by {}", taskId, toUser, lead.username());
+    return task(taskId, lead);
   }
 
   /**
@@ -100,9 +115,11 @@ public class TaskActions {
    * way. Then waits briefly for the relay; {@link Recorded#published()} false means recorded and
    * on its way once Kafka is back.
    */
-  public Recorded record(String taskId, String user, boolean lead, OutcomeCommand command) {
+  public Recorded record(String taskId, WinbackUser by, OutcomeCommand command) {
     validate(command);
-    WorklistItem item = task(taskId);
+    WorklistItem item = task(taskId, by);
+    String user = by.username();
+    boolean lead = by.has(Roles.LEAD);
     if (!OutcomeRules.isOpen(item.status())) {
       throw new TaskProblem.Conflict("the task is " + item.status() + "; no outcome can be recorded any more");
     }
@@ -131,7 +148,7 @@ public class TaskActions {
     log.info("outcome {} recorded for task {} by {} as {}", command.outcome(), taskId, user,
         feedback.getFeedbackId());
     boolean published = relay.awaitPublished(feedback.getFeedbackId(), PUBLISH_WAIT);
-    return new Recorded(task(taskId), feedback.getFeedbackId(), published);
+    return new Recorded(task(taskId, by), feedback.getFeedbackId(), published);
   }
 
   private void validate(OutcomeCommand command) {

@@ -15,6 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.winback.desk.people.People;
+import io.winback.desk.security.CurrentUsers;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,13 +31,15 @@ public class LetterController {
 
   private final TaskActions actions;
   private final People people;
+  private final CurrentUsers users;
   private final DeskClock clock;
   private final String sender;
   private final MessageSource messages;
 
-  public LetterController(TaskActions actions, People people, DeskClock clock, DeskProperties properties,
-      MessageSource messages, @Value("${winback.desk.letter-sender:}") String letterSender) {
+  public LetterController(TaskActions actions, People people, CurrentUsers users, DeskClock clock,
+      DeskProperties properties, MessageSource messages, @Value("${winback.desk.letter-sender:}") String letterSender) {
     this.actions = actions;
+    this.users = users;
     this.people = people;
     this.clock = clock;
     this.messages = messages;
@@ -42,8 +47,8 @@ public class LetterController {
   }
 
   @GetMapping("/worklist/tasks/{taskId}/letter.pdf")
-  ResponseEntity<byte[]> letter(@PathVariable String taskId) {
-    TaskView task = TaskView.of(actions.task(taskId), clock, people);
+  ResponseEntity<byte[]> letter(@PathVariable String taskId, Authentication user) {
+    TaskView task = TaskView.of(actions.task(taskId, users.of(user)), clock, people);
     if (task.channel() != Channel.LETTER || !task.customer().hasAddress()) {
       // Only letters have one; and without an address (erased by the CRM) there is nothing to post.
       throw new TaskProblem.NotFound(taskId);

@@ -1,5 +1,6 @@
 package io.winback.desk.web;
 
+import io.winback.desk.people.People;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -1,6 +1,7 @@
 package io.winback.desk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.desk.people.People;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;

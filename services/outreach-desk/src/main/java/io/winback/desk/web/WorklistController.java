@@ -1,7 +1,11 @@
 package io.winback.desk.web;
 
 import io.winback.desk.DeskProperties;
-import io.winback.desk.security.SecurityConfig;
+import io.winback.desk.people.People;
+import io.winback.desk.security.CurrentUsers;
+import io.winback.desk.tasks.TaskAccess;
+import io.winback.security.Roles;
+import io.winback.security.WinbackUser;
 import io.winback.desk.tasks.OutcomeCommand;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.tasks.TaskProblem;
@@ -61,13 +65,15 @@ public class WorklistController {
   private final WorklistRepository worklist;
   private final CaseStatusRepository cases;
   private final People people;
+  private final CurrentUsers users;
   private final DeskClock clock;
   private final DeskProperties properties;
   private final MessageSource messages;
 
   public WorklistController(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases,
-      People people, DeskClock clock, DeskProperties properties, MessageSource messages) {
+      People people, CurrentUsers users, DeskClock clock, DeskProperties properties, MessageSource messages) {
     this.actions = actions;
+    this.users = users;
     this.worklist = worklist;
     this.cases = cases;
     this.people = people;
@@ -93,8 +99,7 @@ public class WorklistController {
     boolean all = "ALL".equalsIgnoreCase(status);
     TaskStatus only = all ? null : parse(TaskStatus.class, status);
     String statusFilter = all ? "ALL" : only != null ? only.name() : WORKABLE;
-    WorklistFilter filter = new WorklistFilter(isLead(user) ? null : user.getName(),
-        properties.accountManagerIdOf(user.getName()), channelFilter,
+    WorklistFilter filter = TaskAccess.worklist(users.of(user), channelFilter,
         all ? Set.of() : only != null ? Set.of(only) : WorklistFilter.WORKABLE);
     List<TaskView> tasks = worklist.worklist(filter).stream().map(item -> TaskView.of(item, clock, people)).toList();
     model.addAttribute("tasks", tasks);
@@ -110,15 +115,15 @@ public class WorklistController {
 
   @GetMapping("/worklist/tasks/{taskId}")
   String task(@PathVariable String taskId, Authentication user, Model model) {
-    TaskView task = TaskView.of(actions.task(taskId), clock, people);
-    String me = user.getName();
-    boolean lead = isLead(user);
+    WinbackUser me = users.of(user);
+    TaskView task = TaskView.of(actions.task(taskId, me), clock, people);
+    boolean lead = me.has(Roles.LEAD);
     CaseStatusView caseStatus = cases.find(task.caseId()).orElse(null);
-    boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me);
+    boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me.username());
     model.addAttribute("task", task);
     model.addAttribute("caseStatus", caseStatus);
     model.addAttribute("caseFinal", caseStatus != null && CaseStatuses.isClosed(caseStatus.status()));
-    model.addAttribute("claimedByMe", me.equals(task.claimedBy()));
+    model.addAttribute("claimedByMe", me.username().equals(task.claimedBy()));
     model.addAttribute("claimedByOther", claimedByOther);
     model.addAttribute("canClaim", task.status() == TaskStatus.OPEN && task.claimedBy() == null);
     model.addAttribute("canRecord", task.workable() && (!claimedByOther || lead));
@@ -137,8 +142,8 @@ public class WorklistController {
   /** The case's status as the processor last published it, for the page's poll. */
   @GetMapping(path = "/worklist/tasks/{taskId}/case-status", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  CaseStatusJson caseStatus(@PathVariable String taskId) {
-    WorklistItem item = actions.task(taskId);
+  CaseStatusJson caseStatus(@PathVariable String taskId, Authentication user) {
+    WorklistItem item = actions.task(taskId, users.of(user));
     Locale locale = LocaleContextHolder.getLocale();
     return cases.find(item.caseId())
         .map(status -> new CaseStatusJson(item.caseId(), status.status(),
@@ -157,7 +162,7 @@ public class WorklistController {
   @PostMapping("/worklist/tasks/{taskId}/claim")
   String claim(@PathVariable String taskId, Authentication user, RedirectAttributes redirect) {
     try {
-      actions.claim(taskId, user.getName());
+      actions.claim(taskId, users.of(user));
       redirect.addFlashAttribute("notice", Notice.success(msg("notice.claimed")));
     } catch (TaskProblem.Conflict | TaskProblem.Invalid | TaskProblem.NotYet problem) {
       redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
@@ -170,7 +175,7 @@ public class WorklistController {
       RedirectAttributes redirect) {
     try {
       OutcomeCommand command = command(form);
-      TaskActions.Recorded recorded = actions.record(taskId, user.getName(), isLead(user), command);
+      TaskActions.Recorded recorded = actions.record(taskId, users.of(user), command);
       String outcome = msg("outcome." + command.outcome());
       // Recorded either way; without Kafka it is on its way, never lost, and must not be entered again.
       redirect.addFlashAttribute("notice", recorded.published() ? Notice.success(msg("notice.recorded", outcome))
@@ -191,7 +196,7 @@ public class WorklistController {
       if (assignee == null || assignee.isBlank()) {
         throw new TaskProblem.Invalid("assignee", "choose a person");
       }
-      actions.reassign(taskId, assignee, user.getName());
+      actions.reassign(taskId, assignee, users.of(user));
       redirect.addFlashAttribute("notice", Notice.success(msg("notice.reassigned", people.name(assignee))));
     } catch (TaskProblem.Conflict | TaskProblem.Invalid problem) {
       redirect.addFlashAttribute("notice", Notice.error(explain(taskId, user.getName(), problem)));
@@ -273,8 +278,7 @@ public class WorklistController {
   }
 
   static boolean isLead(Authentication user) {
-    return user != null && user.getAuthorities().stream()
-        .anyMatch(authority -> ("ROLE_" + SecurityConfig.LEAD).equals(authority.getAuthority()));
+    return Roles.has(user, Roles.LEAD);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value) {

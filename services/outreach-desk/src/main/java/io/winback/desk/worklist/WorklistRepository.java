@@ -105,6 +105,11 @@ public class WorklistRepository {
     return db.sql("SELECT * FROM task WHERE task_id = :id").param("id", taskId).query(this::item).optional();
   }
 
+  public List<WorklistItem> tasksOfCase(String caseId) {
+    return db.sql("SELECT * FROM task WHERE case_id = :id ORDER BY task_id").param("id", caseId).query(this::item)
+        .list();
+  }
+
   public List<WorklistItem> openTasksOf(String customerId) {
     return db.sql("SELECT * FROM task WHERE customer_id = :id AND status = 'OPEN' ORDER BY task_id")
         .param("id", customerId).query(this::item).list();
@@ -153,7 +158,9 @@ public class WorklistRepository {
     StringBuilder sql = new StringBuilder("SELECT * FROM task WHERE channel <> 'EMAIL'");
     List<Object> params = new ArrayList<>();
     if (filter.visibleTo() != null) {
-      sql.append(" AND (claimed_by = ? OR (claimed_by IS NULL AND (assignee IS NULL OR assignee = ? OR assignee = ?)))");
+      // As TaskAccess.canSee: claimed by them, or unclaimed and unassigned (not in person) or assigned to them.
+      sql.append(" AND (claimed_by = ? OR (claimed_by IS NULL AND ((assignee IS NULL AND channel <> 'IN_PERSON')"
+          + " OR assignee = ? OR assignee = ?)))");
       params.add(filter.visibleTo());
       params.add(filter.visibleTo());
       params.add(filter.accountManagerId() == null ? filter.visibleTo() : filter.accountManagerId());

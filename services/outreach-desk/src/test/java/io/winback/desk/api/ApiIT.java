@@ -298,7 +298,9 @@ class ApiIT {
 
     HttpResponse<String> status = await("case " + caseId + " at the desk").atMost(WAIT)
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> get("agent", "/api/cases/" + caseId + "/status"), response -> response.statusCode() == 200);
+        .until(() -> get("lead", "/api/cases/" + caseId + "/status"), response -> response.statusCode() == 200);
+    // An agent knows a case only through a task of it they may see: none here.
+    assertProblem(get("agent", "/api/cases/" + caseId + "/status"), 404);
     JsonNode body = json(status);
     assertThat(body.path("caseId").asText()).isEqualTo(caseId);
     assertThat(body.path("status").asText()).isEqualTo("AWAITING_MEETING");

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * CRM never knew, a task for a customer the CRM erased, and a mail due in the customer's night.
  */
 @KafkaIntegrationTest
+// The embedded setup's local users; its SMTP sink stays off, spring.mail.host names GreenMail.
+@ActiveProfiles("embedded")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 // Closed after the class: a cached desk would keep consuming the shared topics and sending.
 @DirtiesContext

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,6 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * one copy arrives.
  */
 @KafkaIntegrationTest
+// The embedded setup's local users; its SMTP sink stays off, spring.mail.host names GreenMail.
+@ActiveProfiles("embedded")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Closed after the class: a cached desk would keep consuming the shared task topics and sending.
 @DirtiesContext

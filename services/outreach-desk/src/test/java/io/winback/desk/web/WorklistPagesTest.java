@@ -21,6 +21,8 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.winback.desk.DeskProperties;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.consent.ConsentCheck;
+import io.winback.desk.people.People;
+import io.winback.desk.security.CurrentUsers;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CrmFeed;
 import io.winback.desk.consent.CustomerRepository;
@@ -115,7 +117,8 @@ class WorklistPagesTest {
       excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
   @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class,
       ConsentCheck.class, CustomerRepository.class, CrmFeed.class, CaseStatusRepository.class,
-      SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class})
+      SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class, People.class,
+      CurrentUsers.class})
   static class WebSlice {
     @Bean
     Clock clock() {
@@ -301,7 +304,8 @@ class WorklistPagesTest {
   @Test
   void writtenTasksGetTheWritingAdviceAndInPersonTasksTheMeetingAdvice() throws Exception {
     add(TestTasks.task("t-letter", Channel.LETTER, NOW).build());
-    add(TestTasks.task("t-meet", Channel.IN_PERSON, NOW).setGoal(io.winback.events.Goal.WIN_BACK).build());
+    add(TestTasks.task("t-meet", Channel.IN_PERSON, NOW).setGoal(io.winback.events.Goal.WIN_BACK)
+        .setAssignee("agent").build());
     assertThat(page("/worklist/tasks/t-letter", "agent")).contains("Tonalität", "Klarheit", "Angebot",
         "value=\"SENT\"", "letter.pdf", "Ihre Entscheidung – ein offenes Gespräch");
     assertThat(page("/worklist/tasks/t-meet", "agent")).contains("Ort wählen", "Empathie zeigen", "Ziele formulieren",
@@ -393,7 +397,7 @@ class WorklistPagesTest {
 
   @Test
   void aMeetingIsRecordedWithItsTimeInTheDesksZone() throws Exception {
-    add(TestTasks.task("t-m", Channel.IN_PERSON, NOW).build());
+    add(TestTasks.task("t-m", Channel.IN_PERSON, NOW).setAssignee("agent").build());
     saveConsent("C-t-m");
     mvc.perform(post("/worklist/tasks/t-m/outcome").with(user("agent").roles("AGENT")).with(csrf())
             .param("outcome", "MEETING_SCHEDULED").param("meetingAt", "2026-12-02T15:30")
@@ -432,9 +436,9 @@ class WorklistPagesTest {
         .andExpect(flash().attribute("notice",
             Notice.error("Diese Aufgabe wurde bereits von Jonas Weber übernommen.")));
     assertThat(worklist.find("t-c").orElseThrow().claimedBy()).isEqualTo("jonas");
-    // Agent's page now says who works on it and offers no outcome form.
-    assertThat(page("/worklist/tasks/t-c", "agent")).contains("Jonas Weber bearbeitet diese Aufgabe.")
-        .doesNotContain("outcome-form");
+    // For the agent it is now Jonas's task, which is none of theirs; a lead sees who works on it.
+    mvc.perform(get("/worklist/tasks/t-c").with(user("agent").roles("AGENT"))).andExpect(status().isNotFound());
+    assertThat(page("/worklist/tasks/t-c", "lead", "AGENT", "LEAD")).contains("übernommen von Jonas Weber");
   }
 
   @Test
@@ -534,7 +538,8 @@ class WorklistPagesTest {
     add(TestTasks.task("t-mail", Channel.EMAIL, NOW).build());
     sentEmails.record(new SentEmail("t-mail", "<t-mail@winback.local>", "anna.schmidt@example.org",
         "Ihre Entscheidung – ein offenes Gespräch", "de", NOW, "desk-1", false));
-    assertThat(page("/outbox", "agent")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
+    mvc.perform(get("/outbox").with(user("agent").roles("AGENT"))).andExpect(status().isForbidden());
+    assertThat(page("/outbox", "lead", "AGENT", "LEAD")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
         "Ihre Entscheidung – ein offenes Gespräch", "Postausgang", "Deutsch");
   }
 
