@@ -1,5 +1,6 @@
 package io.winback.testsupport;
 
+import io.winback.testsupport.logs.NoPersonalDataInLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -96,6 +97,7 @@ public final class ServiceJar implements AutoCloseable {
       log = dir.resolve(name + ".log").toAbsolutePath();
       Files.writeString(log, "==== " + Instant.now() + " starting on port " + port + ": " + command + "\n",
           StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      NoPersonalDataInLogs.watch(log);
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
@@ -123,6 +125,18 @@ public final class ServiceJar implements AutoCloseable {
       }
       sleep(250);
     }
+  }
+
+  /** Waits for the process to end by itself (a service that refuses to start); its exit code. */
+  public int awaitExit(Duration atMost) {
+    Process running = process;
+    if (running == null) {
+      throw new IllegalStateException(name + " was never started");
+    }
+    if (!waitFor(running, atMost)) {
+      throw new AssertionError(name + " still runs after " + atMost + "; the end of its log:\n" + logTail(40));
+    }
+    return running.exitValue();
   }
 
   /** SIGKILL: no shutdown hook runs, connections break, as when a node dies. */
