@@ -236,31 +236,29 @@ class DeskSecurityIT {
     api("GET /actuator/metrics/{requiredMetricName}", FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
   }
 
+  /** A page: without a session (anonymous, or a bearer token pages do not take) {@code noSession}. */
   private static void page(String endpoint, int agent, int anotherAgent, int lead, int opsViewer, int opsAdmin,
       int noSession) {
-    Map<Who, Integer> row = new EnumMap<>(Who.class);
-    row.put(Who.AGENT, agent);
-    row.put(Who.ANOTHER_AGENT, anotherAgent);
-    row.put(Who.LEAD, lead);
-    row.put(Who.OPS_VIEWER, opsViewer);
-    row.put(Who.OPS_ADMIN, opsAdmin);
-    for (Who nobody : List.of(Who.ANONYMOUS, Who.EXPIRED_TOKEN, Who.OTHER_AUDIENCE)) {
-      row.put(nobody, noSession);
-    }
-    EXPECTED.put(endpoint, row);
+    EXPECTED.put(endpoint, row(agent, anotherAgent, lead, opsViewer, opsAdmin, noSession));
   }
 
+  /** An API: without a good token, 401. */
   private static void api(String endpoint, int agent, int anotherAgent, int lead, int opsViewer, int opsAdmin) {
+    EXPECTED.put(endpoint, row(agent, anotherAgent, lead, opsViewer, opsAdmin, UNAUTHORIZED));
+  }
+
+  private static Map<Who, Integer> row(int agent, int anotherAgent, int lead, int opsViewer, int opsAdmin,
+      int nobody) {
     Map<Who, Integer> row = new EnumMap<>(Who.class);
     row.put(Who.AGENT, agent);
     row.put(Who.ANOTHER_AGENT, anotherAgent);
     row.put(Who.LEAD, lead);
     row.put(Who.OPS_VIEWER, opsViewer);
     row.put(Who.OPS_ADMIN, opsAdmin);
-    for (Who nobody : List.of(Who.ANONYMOUS, Who.EXPIRED_TOKEN, Who.OTHER_AUDIENCE)) {
-      row.put(nobody, UNAUTHORIZED);
+    for (Who none : List.of(Who.ANONYMOUS, Who.EXPIRED_TOKEN, Who.OTHER_AUDIENCE)) {
+      row.put(none, nobody);
     }
-    EXPECTED.put(endpoint, row);
+    return row;
   }
 
   /** Open to anyone without a token; a token that is no good (expired, another audience) is refused. */
