@@ -3,10 +3,7 @@ package io.winback.monitor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,8 +38,6 @@ class AccessMatrixIT extends SingleSignOnItBase {
 
   /** A redirect to the single sign-on login (what a page does for whoever is not logged in). */
   static final String LOGIN = "302 login";
-  private static final HttpClient PLAIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** One endpoint, the request that tries it, and what each caller gets. */
   record Row(String endpoint, String method, String path, String body, Map<Who, String> expected) {}
@@ -231,7 +226,7 @@ class AccessMatrixIT extends SingleSignOnItBase {
         request.header("Content-Type", row.body().isEmpty() ? "application/x-www-form-urlencoded" : "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(row.body()));
       }
-      response = send(request.build());
+      response = Http.send(request.build());
     }
     if (response.statusCode() / 100 != 3) {
       return Integer.toString(response.statusCode());
@@ -266,16 +261,5 @@ class AccessMatrixIT extends SingleSignOnItBase {
     Set<String> difference = new TreeSet<>(a);
     difference.removeAll(b);
     return difference;
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return PLAIN.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

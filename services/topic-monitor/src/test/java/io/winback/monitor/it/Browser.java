@@ -60,7 +60,12 @@ final class Browser {
    * 403 for a user without an operator's role: logged in all the same).
    */
   HttpResponse<String> logInWithSingleSignOn(String user, String password) {
-    HttpResponse<String> loginPage = follow(get("/"));
+    return logInWithSingleSignOn("/", user, password);
+  }
+
+  /** As {@link #logInWithSingleSignOn(String, String)}, starting at {@code path}, e.g. the login page's link. */
+  HttpResponse<String> logInWithSingleSignOn(String path, String user, String password) {
+    HttpResponse<String> loginPage = follow(get(path));
     if (loginPage.statusCode() != 200 || !loginPage.uri().getPath().equals("/login")
         || loginPage.uri().toString().startsWith(base)) {
       throw new AssertionError("expected the provider's login page, got " + loginPage.statusCode() + " at "

@@ -46,8 +46,7 @@ class DeadLetterRedriveIT extends MonitorItBase {
   void aViewerSeesWhereWhenAndWhyButNeverThePayload() {
     awaitCatalogue();
     String customer = "C-" + UUID.randomUUID().toString().substring(0, 8);
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     RecordMetadata letter = deadLetter(customer.getBytes(StandardCharsets.UTF_8), value,
         "contract ends before it was cancelled");
 
@@ -81,8 +80,7 @@ class DeadLetterRedriveIT extends MonitorItBase {
     awaitCatalogue();
     String customer = "C-" + UUID.randomUUID().toString().substring(0, 8);
     byte[] key = customer.getBytes(StandardCharsets.UTF_8);
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     RecordMetadata letter = deadLetter(key, value, "contract ends before it was cancelled");
     RecordMetadata garbage = deadLetter(key, new byte[] {1, 2, 3}, "not single-object encoded");
 
@@ -145,8 +143,7 @@ class DeadLetterRedriveIT extends MonitorItBase {
     awaitCatalogue();
     String customer = "C-" + UUID.randomUUID().toString().substring(0, 8);
     byte[] key = customer.getBytes(StandardCharsets.UTF_8);
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     RecordMetadata letter = deadLetter(key, value, "contract ends before it was cancelled");
 
     // The page offers it for redrive with a checkbox.

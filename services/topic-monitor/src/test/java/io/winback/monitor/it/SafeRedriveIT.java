@@ -106,8 +106,7 @@ class SafeRedriveIT extends MonitorItBase {
   void aRestartedMonitorStillKnowsWhatWasRedrivenAndSoDoesEveryOtherInstanceWhateverWasRevealed() {
     awaitCatalogue();
     String customer = customer();
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     RecordMetadata letter = TestProducers.sendAll(bootstrap, new ByteArraySerializer(), new ByteArraySerializer(),
         List.of(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, utf8(customer), value,
             DeadLetterFixtures.headers(Topics.CANCELLATIONS.name(), "contract ends before it was cancelled")))).get(0);
@@ -146,10 +145,11 @@ class SafeRedriveIT extends MonitorItBase {
   }
 
   private ConfigurableApplicationContext startMonitor() {
-    return new SpringApplicationBuilder(TopicMonitorApplication.class).profiles("embedded").properties(
-        "server.port=0",
-        "spring.kafka.bootstrap-servers=" + bootstrap,
-        "winback.monitor.sample-interval=500ms").run();
+    // Arguments, not default properties: those would lose to application.yml's fixed port 8082.
+    return new SpringApplicationBuilder(TopicMonitorApplication.class).profiles("embedded").run(
+        "--server.port=0",
+        "--spring.kafka.bootstrap-servers=" + bootstrap,
+        "--winback.monitor.sample-interval=500ms");
   }
 
   private static int portOf(ConfigurableApplicationContext context) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.monitor.TopicMonitorApplication;
 import io.winback.monitor.pipeline.ServiceProbe;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.ServiceJar;
 import io.winback.testsupport.TestProducers;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -23,6 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded setup's logins (HTTP basic and the form, its local users) and what each role gets;
@@ -116,6 +120,28 @@ class SecurityHealthPrometheusIT extends MonitorItBase {
       assertThat(http().get(endpoint, ADMIN).statusCode()).as(endpoint).isEqualTo(200);
     }
     assertThat(http().get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onTheManagementPortTheActuatorIsLockedTheSameWay() {
+    // As in Kubernetes (MANAGEMENT_SERVER_PORT=9090): the actuator on a port of its own.
+    int management = ServiceJar.freePort();
+    try (ConfigurableApplicationContext monitor = new SpringApplicationBuilder(TopicMonitorApplication.class)
+        .profiles("embedded").run(
+            "--server.port=0",
+            "--management.server.port=" + management,
+            "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+            "--winback.monitor.create-topics=false")) {
+      Http actuator = new Http(management);
+      assertThat(actuator.get("/actuator/health", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/health", null).body()).doesNotContain("components");
+      assertThat(actuator.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+      assertThat(actuator.get("/actuator/metrics", OPS).statusCode()).isEqualTo(403);
+      assertThat(actuator.get("/actuator/metrics", ADMIN).statusCode()).isEqualTo(200);
+      assertThat(actuator.json("/actuator/health", OPS).path("components").has("kafka")).isTrue();
+    }
   }
 
   @Test

@@ -102,8 +102,7 @@ abstract class SingleSignOnItBase {
 
   /** A dead letter as the processor writes it, of a cancellation of {@code customer}. */
   static RecordMetadata deadLetterOf(String customer) {
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     return TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new ByteArraySerializer(),
         new ByteArraySerializer(), List.of(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null,
             customer.getBytes(StandardCharsets.UTF_8), value,
