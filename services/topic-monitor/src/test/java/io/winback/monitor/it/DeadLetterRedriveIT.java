@@ -87,6 +87,8 @@ class DeadLetterRedriveIT extends MonitorItBase {
     // Over the API: decoded with the source topic's serde, with every header, and the audit entry.
     HttpResponse<String> response = http().post(reveal(letter), ADMIN);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
+        cache -> assertThat(cache).contains("no-store"));
     JsonNode revealed = Http.parse(response);
     JsonNode shown = revealed.path("letter");
     assertThat(shown.path("value").path("eventId").asText()).isEqualTo("evt-" + customer);
@@ -115,6 +117,8 @@ class DeadLetterRedriveIT extends MonitorItBase {
     assertThat(page).contains(reveal(letter).replace("/api", "")).doesNotContain(customer);
     HttpResponse<String> payload = admin.post(reveal(letter).replace("/api", ""), Map.of("_csrf", Browser.csrf(page)));
     assertThat(payload.statusCode()).isEqualTo(200);
+    assertThat(payload.headers().firstValue("Cache-Control")).as("the browser keeps no copy of customers' data")
+        .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
     assertThat(payload.body()).contains("evt-" + customer, "traceparent", "REVEALED", ADMIN);
 
     // Every reveal is in the audit, who, when, which letter, with what result; the log has ids only.
