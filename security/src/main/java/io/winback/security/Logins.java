@@ -109,13 +109,21 @@ public final class Logins {
 
   /**
    * Pages: OpenID Connect login (straight to the provider) when configured, else the embedded
-   * setup's form on {@code loginPage}; logout to {@code afterLogout} (at the provider first).
+   * setup's form on {@code loginPage}; logout to {@code afterLogout} (at the provider first). With
+   * both, whoever is not logged in goes to {@code loginPage}, which then links to
+   * {@code /oauth2/authorization/winback} next to its form.
    */
   public void pages(HttpSecurity http, String loginPage, String afterLogin, String afterLogout) throws Exception {
     if (clients != null) {
-      http.oauth2Login(login -> login
-          .defaultSuccessUrl(afterLogin, false)
-          .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles())));
+      http.oauth2Login(login -> {
+        login.defaultSuccessUrl(afterLogin, false)
+            .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles()));
+        if (embedded) {
+          // Both ways in: the service's own page offers both. Without this, Spring's generated
+          // OAuth2-only page would take over loginPage and hide the local users' form.
+          login.loginPage(loginPage);
+        }
+      });
       OidcClientInitiatedLogoutSuccessHandler atProvider = new OidcClientInitiatedLogoutSuccessHandler(clients);
       atProvider.setPostLogoutRedirectUri("{baseUrl}" + afterLogout);
       http.logout(logout -> logout.logoutSuccessHandler(atProvider).permitAll());

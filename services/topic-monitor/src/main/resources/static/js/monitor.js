@@ -7,10 +7,12 @@
   var SVG = 'http://www.w3.org/2000/svg';
 
   function get(url, as) {
-    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': as === 'json' ? 'application/json' : 'text/html' } })
+    return fetch(url, { credentials: 'same-origin', redirect: 'manual',
+      headers: { 'Accept': as === 'json' ? 'application/json' : 'text/html' } })
       .then(function (response) {
-        // A lapsed session answers with the login page: reload to let the operator log in again.
-        if (response.redirected && response.url.indexOf('/login') >= 0) { window.location.reload(); throw new Error('login'); }
+        // A lapsed session answers with a redirect to the login (the form, or the single sign-on
+        // provider on another origin, which a script may not follow): reload to let the operator log in again.
+        if (response.type === 'opaqueredirect') { window.location.reload(); throw new Error('login'); }
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return as === 'json' ? response.json() : response.text();
       });

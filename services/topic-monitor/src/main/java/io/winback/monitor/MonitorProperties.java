@@ -2,7 +2,6 @@ package io.winback.monitor;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createTopics create missing catalogue topics at start-up, like every Winback service
  * @param processorGroup / deskGroup the consumer groups behind the pipeline's service stages
  * @param services name to base URL of the services whose /actuator/health the overview shows
- * @param users who may log in; the embedded setup has a demo operator (see application.yml)
  */
 @ConfigurationProperties("winback.monitor")
 public record MonitorProperties(
@@ -36,8 +34,7 @@ public record MonitorProperties(
     @DefaultValue("true") boolean createTopics,
     @DefaultValue("winback-churn-processor") String processorGroup,
     @DefaultValue("winback-outreach-desk") String deskGroup,
-    Map<String, String> services,
-    List<User> users) {
+    Map<String, String> services) {
 
   public static final String PROCESSOR = "churn-processor";
   public static final String DESK = "outreach-desk";
@@ -51,14 +48,10 @@ public record MonitorProperties(
       services.put(MONITOR, "http://localhost:8082");
     }
     services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
-    users = users == null ? List.of() : List.copyOf(users);
   }
 
   /** Samples that fit in the history, plus one so the oldest point is a full span back. */
   public int historyCapacity() {
     return (int) Math.max(2, history.toMillis() / Math.max(1, sampleInterval.toMillis()) + 1);
   }
-
-  /** An operator; password as a Spring Security encoded value, e.g. {noop}... or {bcrypt}... */
-  public record User(String username, String password, String displayName, List<String> roles) {}
 }

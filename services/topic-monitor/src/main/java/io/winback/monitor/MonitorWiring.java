@@ -5,6 +5,7 @@ import io.winback.monitor.cases.AttentionCases;
 import io.winback.monitor.deadletters.AuditTrail;
 import io.winback.monitor.deadletters.DeadLetterBrowser;
 import io.winback.monitor.deadletters.DeadLetterReader;
+import io.winback.monitor.deadletters.DeadLetterReveal;
 import io.winback.monitor.deadletters.LatestRecordCheck;
 import io.winback.monitor.deadletters.RedriveTransactions;
 import io.winback.monitor.deadletters.Redriver;
@@ -141,6 +142,12 @@ class MonitorWiring {
   @Bean(destroyMethod = "close")
   RedriveTransactions redriveTransactions(KafkaProperties kafka) {
     return new RedriveTransactions(() -> KafkaWiring.redriveProducer(kafka), Duration.ofSeconds(15));
+  }
+
+  @Bean
+  DeadLetterReveal deadLetterReveal(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
+      Clock clock) {
+    return new DeadLetterReveal(reader, transactions, audit, clock);
   }
 
   @Bean

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Read-only JSON of the latest sample. The /live/* twins serve the pages' refresh scripts under
- * the form-login session; /api/* is for scripts with HTTP basic.
+ * Read-only JSON of the latest sample, for every operator. The /live/* twins serve the pages'
+ * refresh scripts under the login session; /api/* is for scripts with a bearer token (HTTP basic
+ * on the embedded setup).
  */
 @RestController
 class MonitorApi {

@@ -3,6 +3,7 @@ package io.winback.monitor.deadletters;
 import io.winback.events.RedriveAttempt;
 import io.winback.events.RedriveAudit;
 import io.winback.schemas.topics.TopicSpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,9 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -20,11 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The redrive audit, read from its compacted topic (winback.redrive-audit.v1): per dead letter
- * every redrive attempt, who, when and with what result. Every monitor instance reads the whole
- * topic and then follows it, so "already redriven" survives a restart and is the same everywhere.
- * It catches up with the topic's end before it answers, so what one instance wrote a moment ago
- * another one knows.
+ * The audit of what operators did with dead letters, read from its compacted topic
+ * (winback.redrive-audit.v1): per dead letter every redrive attempt and every reveal of its
+ * payload, who, when and with what result. Every monitor instance reads the whole topic and then
+ * follows it, so "already redriven" survives a restart and is the same everywhere. It catches up
+ * with the topic's end before it answers, so what one instance wrote a moment ago another one knows.
+ *
+ * <p>A letter's record holds its whole history, so whoever adds to it must start from the latest
+ * one: {@link #append} inside a {@link RedriveTransactions} transaction, after {@link #catchUp}
+ * (the shared transactional id keeps any other instance from writing in between). What this
+ * instance knows only ever moves to a later offset of the topic, whichever thread tells it.
  *
  * <p>Ids, places and operators only: no key, no value, no error text (which may quote data).
  */
@@ -38,7 +47,12 @@ public final class AuditTrail implements AutoCloseable {
   private final TopicSpec<String, RedriveAudit> topic;
   private final Duration timeout;
   private final Map<String, RedriveAudit> letters = new HashMap<>();
+  /** The offset on the audit topic of each letter's record in {@link #letters}. */
+  private final Map<String, Long> offsets = new HashMap<>();
   private Consumer<byte[], byte[]> consumer;
+
+  /** An attempt sent to the audit topic in a transaction: pass it to {@link #written} once that committed. */
+  public record Appended(AuditEntry entry, RedriveAudit value, long offset) {}
 
   public AuditTrail(Supplier<Consumer<byte[], byte[]>> consumers, TopicSpec<String, RedriveAudit> topic,
       Duration timeout) {
@@ -93,7 +107,7 @@ public final class AuditTrail implements AutoCloseable {
     }
   }
 
-  /** The history of one dead letter, empty if nobody ever tried to redrive it. */
+  /** The history of one dead letter, empty if nobody ever tried to redrive or reveal it. */
   public synchronized Optional<RedriveAudit> of(String dlqTopic, DeadLetterRef ref) {
     return Optional.ofNullable(letters.get(letterId(dlqTopic, ref)));
   }
@@ -106,7 +120,7 @@ public final class AuditTrail implements AutoCloseable {
         .map(attempt -> entry(audit, attempt)));
   }
 
-  /** The newest {@code limit} attempts of every letter, newest first. */
+  /** The newest {@code limit} entries of every letter, redrives and reveals, newest first. */
   public synchronized List<AuditEntry> entries(int limit) {
     List<AuditEntry> all = new ArrayList<>();
     letters.values().forEach(audit -> audit.getAttempts().forEach(attempt -> all.add(entry(audit, attempt))));
@@ -128,14 +142,10 @@ public final class AuditTrail implements AutoCloseable {
         .setTargetOffset(entry.targetOffset())
         .setNote(entry.note())
         .build());
-    // Bounded: the oldest attempts go first, a successful redrive never (it is the guard against a second one).
-    for (int i = 0; attempts.size() > MAX_ATTEMPTS && i < attempts.size(); ) {
-      if (AuditEntry.REDRIVEN.equals(attempts.get(i).getOutcome())) {
-        i++;
-      } else {
-        attempts.remove(i);
-      }
-    }
+    // Bounded: first the oldest attempts that neither sent nor showed anything go, then the oldest
+    // reveals; a successful redrive never (it is the guard against a second one).
+    dropOldest(attempts, outcome -> !AuditEntry.REDRIVEN.equals(outcome) && !AuditEntry.REVEALED.equals(outcome));
+    dropOldest(attempts, outcome -> !AuditEntry.REDRIVEN.equals(outcome));
     return RedriveAudit.newBuilder()
         .setLetterId(letterId(dlqTopic, ref))
         .setDlqTopic(dlqTopic)
@@ -145,9 +155,47 @@ public final class AuditTrail implements AutoCloseable {
         .build();
   }
 
-  /** Takes a value this instance has just written and committed, before the topic is read again. */
-  public synchronized void written(RedriveAudit audit) {
-    letters.put(audit.getLetterId(), audit);
+  /**
+   * Sends the letter's history with one more attempt, inside the caller's transaction. Call it
+   * after {@link #catchUp} in the same transaction, so the history it extends is the latest.
+   */
+  public Appended append(RedriveTransactions.Sender sender, String dlqTopic, DeadLetterRef ref, AuditEntry entry)
+      throws Exception {
+    RedriveAudit value = withAttempt(dlqTopic, ref, entry);
+    RecordMetadata sent = sender.send(new ProducerRecord<>(topic.name(),
+        value.getLetterId().getBytes(StandardCharsets.UTF_8), topic.valueSerde().serializer().serialize(topic.name(),
+        value)));
+    return new Appended(entry, value, sent.offset());
+  }
+
+  /**
+   * Writes one entry in a transaction of its own, extending the letter's history as Kafka holds it
+   * now (a history written from a stale copy could drop another instance's redrive from it).
+   *
+   * @throws RedriveTransactions.Failed when it could not be written: then nothing was
+   */
+  public AuditEntry appendAlone(RedriveTransactions transactions, String dlqTopic, DeadLetterRef ref,
+      AuditEntry entry) throws RedriveTransactions.Failed {
+    written(transactions.run(sender -> {
+      if (!catchUp()) {
+        throw RedriveTransactions.failure("the audit could not be read");
+      }
+      return append(sender, dlqTopic, ref, entry);
+    }));
+    return entry;
+  }
+
+  /** Takes what this instance has just written and committed, before the topic is read again. */
+  public void written(Appended appended) {
+    written(appended.value(), appended.offset());
+  }
+
+  /**
+   * Takes a letter's history written at {@code offset} of the audit topic, unless a later one is
+   * known already (two threads may tell it in either order).
+   */
+  public synchronized void written(RedriveAudit audit, long offset) {
+    take(audit.getLetterId(), audit, offset);
   }
 
   @Override
@@ -160,23 +208,45 @@ public final class AuditTrail implements AutoCloseable {
       }
       consumer = null;
       letters.clear(); // read again from the beginning by the next consumer
+      offsets.clear();
     }
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
-    String key = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     if (key == null) {
       return;
     }
-    if (record.value() == null) {
-      letters.remove(key);
-      return;
-    }
     try {
-      letters.put(key, topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+      take(key, record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(),
+          record.value()), record.offset());
     } catch (RuntimeException e) {
       log.warn("skipped an undecodable record on {} at partition {} offset {}: {}", topic.name(), record.partition(),
           record.offset(), e.getMessage());
+    }
+  }
+
+  /** A letter's history as of {@code offset}; null for a tombstone. Never goes back to an earlier offset. */
+  private void take(String letterId, RedriveAudit audit, long offset) {
+    Long known = offsets.get(letterId);
+    if (known != null && known >= offset) {
+      return;
+    }
+    offsets.put(letterId, offset);
+    if (audit == null) {
+      letters.remove(letterId);
+    } else {
+      letters.put(letterId, audit);
+    }
+  }
+
+  private static void dropOldest(List<RedriveAttempt> attempts, Predicate<String> droppable) {
+    for (int i = 0; attempts.size() > MAX_ATTEMPTS && i < attempts.size(); ) {
+      if (droppable.test(attempts.get(i).getOutcome())) {
+        attempts.remove(i);
+      } else {
+        i++;
+      }
     }
   }
 

@@ -3,7 +3,8 @@ package io.winback.monitor.deadletters;
 import java.util.List;
 
 /**
- * A record on the dead-letter topic, decoded for an operator.
+ * A dead letter revealed: its metadata and its payload decoded for an operator. Only
+ * {@link DeadLetterReveal} makes one, after it has audited who sees it.
  *
  * @param key the original key, decoded with the source topic's key serde where possible
  * @param valueJson the original value in Winback's JSON form, decoded with the source topic's
@@ -12,16 +13,7 @@ import java.util.List;
  * @param otherHeaders the original record's own headers, which a redrive carries along
  */
 public record DeadLetter(
-    int partition,
-    long offset,
-    long timestamp,
-    String sourceTopic,
-    String sourcePartition,
-    String sourceOffset,
-    String errorClass,
-    String errorMessage,
-    String failedAt,
-    String service,
+    DeadLetterMetadata metadata,
     String key,
     String valueJson,
     String valueBase64,

@@ -17,14 +17,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Turns a dead-letter record into something an operator can read: the value decoded with the
- * serde of the topic it came from (named in its winback.dlq.source-topic header) and shown in
- * Winback's JSON form; where that fails, the raw bytes in base64 and the decoder's complaint.
+ * Turns a dead-letter record into something an operator can read. {@link #metadata} reads its
+ * position and winback.dlq.* headers and nothing else, for every operator. {@link #decode} adds the
+ * payload: the value decoded with the serde of the topic it came from (named in its
+ * winback.dlq.source-topic header) and shown in Winback's JSON form, where that fails the raw
+ * bytes in base64 and the decoder's complaint; the key; every header.
  */
 public final class DeadLetterDecoder {
 
   private DeadLetterDecoder() {}
 
+  /** Position, source, service, time and reason: never the key, the value or the original headers. */
+  public static DeadLetterMetadata metadata(ConsumerRecord<byte[], byte[]> record) {
+    return new DeadLetterMetadata(record.partition(), record.offset(), record.timestamp(),
+        header(record, DeadLetterHeaders.SOURCE_TOPIC),
+        header(record, DeadLetterHeaders.SOURCE_PARTITION),
+        header(record, DeadLetterHeaders.SOURCE_OFFSET),
+        header(record, DeadLetterHeaders.ERROR_CLASS),
+        header(record, DeadLetterHeaders.ERROR_MESSAGE),
+        header(record, DeadLetterHeaders.FAILED_AT),
+        header(record, DeadLetterHeaders.SERVICE),
+        header(record, DeadLetterHeaders.CASE_ID));
+  }
+
+  /** Everything: the metadata, the key, the value decoded (or raw), every header. */
   public static DeadLetter decode(ConsumerRecord<byte[], byte[]> record) {
     List<DeadLetter.Header> dlq = new ArrayList<>();
     List<DeadLetter.Header> other = new ArrayList<>();
@@ -58,14 +74,7 @@ public final class DeadLetterDecoder {
         error = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
     }
-    return new DeadLetter(record.partition(), record.offset(), record.timestamp(),
-        sourceTopic,
-        header(record, DeadLetterHeaders.SOURCE_PARTITION),
-        header(record, DeadLetterHeaders.SOURCE_OFFSET),
-        header(record, DeadLetterHeaders.ERROR_CLASS),
-        header(record, DeadLetterHeaders.ERROR_MESSAGE),
-        header(record, DeadLetterHeaders.FAILED_AT),
-        header(record, DeadLetterHeaders.SERVICE),
+    return new DeadLetter(metadata(record),
         key,
         json,
         json == null && record.value() != null ? Base64.getEncoder().encodeToString(record.value()) : null,

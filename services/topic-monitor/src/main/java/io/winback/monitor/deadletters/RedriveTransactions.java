@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
  * it is run again from the start, re-reads the audit and finds the letter redriven. So a letter
  * is redriven once, whichever instances are asked, and never without its audit record.
  *
- * <p>The producer is made on first use and again after it was fenced. Not thread-safe: the
- * Redriver calls it under its lock.
+ * <p>A reveal's audit record goes through here too, though it is a single record: it rewrites the
+ * letter's whole history, and only inside this fencing can no other instance's redrive land
+ * between reading that history and writing it back (which would drop the redrive from it).
+ *
+ * <p>The producer is made on first use and again after it was fenced. One transaction at a time
+ * per instance: {@link #run} holds this object's lock.
  */
 public final class RedriveTransactions implements AutoCloseable {
 
@@ -55,7 +59,7 @@ public final class RedriveTransactions implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  public <T> T run(Work<T> work) throws Failed {
+  public synchronized <T> T run(Work<T> work) throws Failed {
     for (int run = 1; ; run++) {
       Producer<byte[], byte[]> current = producer();
       try {
@@ -117,7 +121,7 @@ public final class RedriveTransactions implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (producer != null) {
       try {
         producer.close(Duration.ofSeconds(5));

@@ -1,6 +1,5 @@
 package io.winback.monitor.deadletters;
 
-import io.winback.events.RedriveAudit;
 import io.winback.schemas.topics.DeadLetterHeaders;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
@@ -65,8 +64,10 @@ public final class Redriver {
       long now = clock.millis();
       AuditEntry entry;
       try {
-        entry = transactions.run(sender -> redriveOne(ref, records.get(ref), id, now, user, sender));
-        audit.written(audit.withAttempt(reader.topic(), ref, entry));
+        AuditTrail.Appended appended = transactions.run(sender -> redriveOne(ref, records.get(ref), id, now, user,
+            sender));
+        audit.written(appended);
+        entry = appended.entry();
       } catch (RedriveTransactions.Failed e) {
         entry = failed(ref, entry(id, now, user, ref, AuditEntry.FAILED, null, -1, -1, e.getMessage()));
       }
@@ -80,16 +81,15 @@ public final class Redriver {
    * a redrive another instance committed a moment ago is seen; the attempt's audit record goes
    * with it, whatever its outcome.
    */
-  private AuditEntry redriveOne(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String id, long now,
-      String user, RedriveTransactions.Sender sender) throws Exception {
+  private AuditTrail.Appended redriveOne(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String id,
+      long now, String user, RedriveTransactions.Sender sender) throws Exception {
     if (!audit.catchUp()) {
       // Without the audit it cannot be told what was redriven already: nothing is sent.
       throw RedriveTransactions.failure("the redrive audit could not be read; nothing was sent");
     }
     AuditEntry decided = decide(ref, record, id, now, user);
     if (decided != null) {
-      sender.send(auditRecord(ref, decided));
-      return decided;
+      return audit.append(sender, reader.topic(), ref, decided);
     }
     String source = DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_TOPIC);
     Integer partition = targets.stream().anyMatch(topic -> topic.name().equals(source) && topic.compacted())
@@ -97,8 +97,7 @@ public final class Redriver {
         ? Integer.valueOf(DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_PARTITION).trim()) : null;
     RecordMetadata sent = sender.send(outgoing(record, source, partition, id, user, now, reader.topic()));
     AuditEntry redriven = entry(id, now, user, ref, AuditEntry.REDRIVEN, source, sent.partition(), sent.offset(), null);
-    sender.send(auditRecord(ref, redriven));
-    return redriven;
+    return audit.append(sender, reader.topic(), ref, redriven);
   }
 
   /** Why the letter must not go back (an attempt that sends nothing), or null when it may. */
@@ -136,24 +135,11 @@ public final class Redriver {
    */
   private AuditEntry failed(DeadLetterRef ref, AuditEntry entry) {
     try {
-      transactions.run(sender -> {
-        if (!audit.catchUp()) {
-          throw RedriveTransactions.failure("the redrive audit could not be read");
-        }
-        return sender.send(auditRecord(ref, entry));
-      });
-      audit.written(audit.withAttempt(reader.topic(), ref, entry));
+      audit.appendAlone(transactions, reader.topic(), ref, entry);
     } catch (RedriveTransactions.Failed e) {
       log.warn("redrive attempt {} could not be written to {}: {}", entry.id(), audit.topic().name(), e.getMessage());
     }
     return entry;
-  }
-
-  private ProducerRecord<byte[], byte[]> auditRecord(DeadLetterRef ref, AuditEntry entry) {
-    RedriveAudit value = audit.withAttempt(reader.topic(), ref, entry);
-    TopicSpec<String, RedriveAudit> topic = audit.topic();
-    return new ProducerRecord<>(topic.name(), value.getLetterId().getBytes(StandardCharsets.UTF_8),
-        topic.valueSerde().serializer().serialize(topic.name(), value));
   }
 
   private static AuditEntry log(AuditEntry entry) {

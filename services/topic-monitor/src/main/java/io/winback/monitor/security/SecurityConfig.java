@@ -1,70 +1,85 @@
 package io.winback.monitor.security;
 
-import io.winback.monitor.MonitorProperties;
+import io.winback.security.Logins;
+import io.winback.security.Roles;
+import io.winback.security.WinbackSecurity;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Operators log in with a form (CSRF-protected: redrive changes topics); scripts use HTTP basic on
- * /api. Everything needs the OPS role, except health and the Prometheus scrape, which probes and
- * scrapers reach without credentials. Unauthenticated API calls get 401, pages redirect to the
- * login; a user without OPS gets 403.
+ * Who may do what in the monitor. People log in to the pages with OpenID Connect (the embedded
+ * setup: a form with its local users); scripts call /api with a bearer token (the embedded setup:
+ * HTTP basic). Without either the monitor refuses to start ({@link Logins#require}).
+ *
+ * <ul>
+ *   <li>OPS_VIEWER: lag, rates, groups, topics, cases needing attention and dead-letter metadata.
+ *   <li>OPS_ADMIN: also a dead letter's payload (each reveal audited), redrive, and the audit.
+ *       Anything not granted to OPS_VIEWER by name is OPS_ADMIN's, so a new endpoint starts closed.
+ *   <li>Anyone: health (without details) and the Prometheus scrape, for probes, the other
+ *       services' monitors and Prometheus; every other actuator endpoint is OPS_ADMIN's.
+ * </ul>
+ * Unauthenticated API calls get 401, pages redirect to the login, a missing role is 403.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
+@Import(WinbackSecurity.class)
 public class SecurityConfig {
 
-  public static final String OPS = "OPS";
+  public static final String SERVICE = "topic-monitor";
+  static final String REALM = "Winback topic monitor";
 
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
+  /** What an OPS_VIEWER may read of the API (GET only). */
+  static final String[] VIEWER_API = {"/api/lag", "/api/overview", "/api/history", "/api/cases/needs-attention",
+      "/api/dead-letters"};
 
-  /** Users come from configuration (winback.monitor.users); passwords carry their encoding, e.g. {bcrypt}. */
-  @Bean
-  UserDetailsService users(MonitorProperties properties) {
-    InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-    properties.users().forEach(user -> users.createUser(User.withUsername(user.username())
-        .password(user.password())
-        .roles(user.roles() == null ? new String[0] : user.roles().toArray(String[]::new))
-        .build()));
-    return users;
-  }
+  /** The pages an OPS_VIEWER may open (GET only), with their live fragments. */
+  static final String[] VIEWER_PAGES = {"/", "/topics", "/groups", "/dead-letters", "/cases", "/live/**"};
 
+  static final String[] OPEN_PAGES = {"/login", "/logged-out", "/css/**", "/js/**", "/favicon.ico", "/error"};
+
+  /** The actuator, on the application's port or the management port alike. */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/**")
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(OPS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless basic auth carries no cookie a forged form could ride on.
-        .csrf(csrf -> csrf.disable());
+  SecurityFilterChain actuator(HttpSecurity http, Logins logins) throws Exception {
+    logins.require(SERVICE, Logins.Door.PAGES, Logins.Door.API);
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
+            .anyRequest().hasRole(Roles.OPS_ADMIN));
+    // Credentials, when sent, still count: an operator's call to health sees its details.
+    logins.api(http, REALM);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Logins logins) throws Exception {
+    logins.require(SERVICE, Logins.Door.PAGES, Logins.Door.API);
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, VIEWER_API).hasAnyRole(Roles.OPS_VIEWER, Roles.OPS_ADMIN)
+            .anyRequest().hasRole(Roles.OPS_ADMIN));
+    logins.api(http, REALM);
+    return http.build();
+  }
+
+  /** The pages: a session, CSRF-protected (redrive and reveal are forms). */
+  @Bean
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http, Logins logins) throws Exception {
+    logins.require(SERVICE, Logins.Door.PAGES, Logins.Door.API);
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
-            .permitAll()
-            .anyRequest().hasRole(OPS))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        .requestMatchers(OPEN_PAGES).permitAll()
+        .requestMatchers(HttpMethod.GET, VIEWER_PAGES).hasAnyRole(Roles.OPS_VIEWER, Roles.OPS_ADMIN)
+        .anyRequest().hasRole(Roles.OPS_ADMIN));
+    logins.pages(http, "/login", "/", "/logged-out");
     return http.build();
   }
 }

@@ -32,16 +32,32 @@ class DeadLetterDecoderTest {
     assertThat(letter.valueJson()).contains("\"eventId\" : \"evt-C-1001\"", "\"occurredAt\" : \"2026-11-20T09:15:00Z\"",
         "\"effectiveAt\" : \"2027-01-31\"");
     assertThat(letter.key()).isEqualTo("C-1001");
-    assertThat(letter.sourceTopic()).isEqualTo(Topics.CANCELLATIONS.name());
-    assertThat(letter.sourcePartition()).isEqualTo("3");
-    assertThat(letter.sourceOffset()).isEqualTo("41");
-    assertThat(letter.errorMessage()).isEqualTo("contract ends before it was cancelled");
-    assertThat(letter.service()).isEqualTo("churn-processor");
+    assertThat(letter.metadata().sourceTopic()).isEqualTo(Topics.CANCELLATIONS.name());
+    assertThat(letter.metadata().sourcePartition()).isEqualTo("3");
+    assertThat(letter.metadata().sourceOffset()).isEqualTo("41");
+    assertThat(letter.metadata().errorMessage()).isEqualTo("contract ends before it was cancelled");
+    assertThat(letter.metadata().service()).isEqualTo("churn-processor");
     assertThat(letter.deadLetterHeaders()).extracting(DeadLetter.Header::name)
         .allMatch(name -> name.startsWith(DeadLetterHeaders.PREFIX)).hasSize(7);
     assertThat(letter.otherHeaders()).containsExactly(new DeadLetter.Header("traceparent", "00-abc-def-01"));
-    assertThat(letter.partition()).isEqualTo(1);
-    assertThat(letter.offset()).isEqualTo(17);
+    assertThat(letter.metadata().partition()).isEqualTo(1);
+    assertThat(letter.metadata().offset()).isEqualTo(17);
+  }
+
+  @Test
+  void theMetadataSaysWhereWhenAndWhyButCarriesNothingOfTheKeyValueOrOriginalHeaders() {
+    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
+        .serialize(Topics.CANCELLATIONS.name(), cancellation("C-1001"));
+    org.apache.kafka.common.header.internals.RecordHeaders headers = headers(Topics.CANCELLATIONS.name(),
+        "contract ends before it was cancelled");
+    headers.add(DeadLetterHeaders.CASE_ID, utf8("case-7"));
+
+    DeadLetterMetadata metadata = DeadLetterDecoder.metadata(deadLetter(utf8("C-1001"), value, headers));
+
+    assertThat(metadata).isEqualTo(new DeadLetterMetadata(1, 17, 1_763_630_160_000L, Topics.CANCELLATIONS.name(),
+        "3", "41", "io.winback.processor.intake.InvalidInputException", "contract ends before it was cancelled",
+        "2026-11-20T09:16:00Z", "churn-processor", "case-7"));
+    assertThat(metadata.toString()).doesNotContain("C-1001", "evt-", "Glasfaser", "traceparent", "00-abc-def-01");
   }
 
   @Test

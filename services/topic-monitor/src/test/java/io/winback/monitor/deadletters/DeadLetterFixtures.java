@@ -34,6 +34,12 @@ public final class DeadLetterFixtures {
         .build();
   }
 
+  /** A cancellation of that customer as billing writes it: the value bytes on billing.cancellations.v1. */
+  public static byte[] cancellationBytes(String customerId) {
+    return Topics.CANCELLATIONS.valueSerde().serializer().serialize(Topics.CANCELLATIONS.name(),
+        cancellation(customerId));
+  }
+
   /** The headers a service puts on a dead letter, after the original's own ones. */
   public static RecordHeaders headers(String sourceTopic, String errorMessage) {
     RecordHeaders headers = new RecordHeaders();

@@ -61,11 +61,11 @@ class RedriveRecordTest {
     }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1));
     DeadLetterRef ref = new DeadLetterRef(0, 5);
     audit.written(audit.withAttempt("dlq", ref, new AuditEntry("a", 1, "ops", "dlq", 0, 5, AuditEntry.REFUSED,
-        "t", -1, -1, "a newer record for this key exists")));
+        "t", -1, -1, "a newer record for this key exists")), 0);
     audit.written(audit.withAttempt("dlq", ref, new AuditEntry("b", 2, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN,
-        "t", 2, 9, null)));
+        "t", 2, 9, null)), 1);
     audit.written(audit.withAttempt("dlq", new DeadLetterRef(1, 5), new AuditEntry("c", 3, "ops", "dlq", 1, 5,
-        AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter")));
+        AuditEntry.NOT_FOUND, null, -1, -1, "no such dead letter")), 2);
 
     assertThat(audit.entries(10)).extracting(AuditEntry::id).containsExactly("c", "b", "a");
     assertThat(audit.entries(2)).extracting(AuditEntry::id).containsExactly("c", "b");
@@ -81,13 +81,78 @@ class RedriveRecordTest {
     }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1));
     DeadLetterRef ref = new DeadLetterRef(0, 5);
     audit.written(audit.withAttempt("dlq", ref, new AuditEntry("first", 0, "ops", "dlq", 0, 5, AuditEntry.REDRIVEN,
-        "t", 2, 9, null)));
+        "t", 2, 9, null)), 0);
     for (int i = 1; i <= 150; i++) {
       audit.written(audit.withAttempt("dlq", ref, new AuditEntry("skip-" + i, i, "ops", "dlq", 0, 5,
-          AuditEntry.SKIPPED, "t", -1, -1, "already redriven")));
+          AuditEntry.SKIPPED, "t", -1, -1, "already redriven")), i);
     }
 
     assertThat(audit.of("dlq", ref).orElseThrow().getAttempts()).hasSize(100);
     assertThat(audit.redriveOf("dlq", ref)).map(AuditEntry::id).contains("first");
+  }
+
+  @Test
+  void aRevealIsAuditedInTheLettersHistoryButNeverCountsAsARedrive() {
+    AuditTrail audit = unreadAudit();
+    DeadLetterRef ref = new DeadLetterRef(0, 5);
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("seen", 1, "opsadmin", "dlq", 0, 5,
+        AuditEntry.REVEALED, null, -1, -1, null)), 0);
+
+    assertThat(audit.redriveOf("dlq", ref)).as("a reveal is not a redrive").isEmpty();
+    assertThat(audit.entries(10)).singleElement().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo(AuditEntry.REVEAL);
+      assertThat(entry.user()).isEqualTo("opsadmin");
+    });
+
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("sent", 2, "opsadmin", "dlq", 0, 5,
+        AuditEntry.REDRIVEN, "t", 2, 9, null)), 1);
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("seen-again", 3, "opsadmin", "dlq", 0, 5,
+        AuditEntry.REVEALED, null, -1, -1, null)), 2);
+
+    assertThat(audit.redriveOf("dlq", ref)).map(AuditEntry::id).contains("sent");
+    assertThat(audit.entries(10)).extracting(AuditEntry::id, AuditEntry::action).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("seen-again", AuditEntry.REVEAL),
+        org.assertj.core.groups.Tuple.tuple("sent", AuditEntry.REDRIVE),
+        org.assertj.core.groups.Tuple.tuple("seen", AuditEntry.REVEAL));
+  }
+
+  @Test
+  void attemptsThatChangedNothingLeaveTheBoundedHistoryBeforeReveals() {
+    AuditTrail audit = unreadAudit();
+    DeadLetterRef ref = new DeadLetterRef(0, 5);
+    long offset = 0;
+    audit.written(audit.withAttempt("dlq", ref, new AuditEntry("seen", 0, "opsadmin", "dlq", 0, 5,
+        AuditEntry.REVEALED, null, -1, -1, null)), offset++);
+    for (int i = 1; i <= 150; i++) {
+      audit.written(audit.withAttempt("dlq", ref, new AuditEntry("refused-" + i, i, "opsadmin", "dlq", 0, 5,
+          AuditEntry.REFUSED, "t", -1, -1, "a newer record for this key exists")), offset++);
+    }
+
+    assertThat(audit.of("dlq", ref).orElseThrow().getAttempts()).hasSize(100)
+        .first().satisfies(attempt -> assertThat(attempt.getId()).isEqualTo("seen"));
+  }
+
+  @Test
+  void whatItKnowsOfALetterNeverGoesBackToAnEarlierRecord() {
+    AuditTrail audit = unreadAudit();
+    DeadLetterRef ref = new DeadLetterRef(0, 5);
+    io.winback.events.RedriveAudit redriven = audit.withAttempt("dlq", ref, new AuditEntry("sent", 1, "opsadmin",
+        "dlq", 0, 5, AuditEntry.REDRIVEN, "t", 2, 9, null));
+    io.winback.events.RedriveAudit earlier = new AuditTrail(() -> {
+      throw new AssertionError("not read in this test");
+    }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1)).withAttempt("dlq", ref, new AuditEntry("seen", 0,
+        "opsadmin", "dlq", 0, 5, AuditEntry.REVEALED, null, -1, -1, null));
+
+    // Two threads told it in the wrong order: the later record of the topic wins.
+    audit.written(redriven, 8);
+    audit.written(earlier, 7);
+
+    assertThat(audit.redriveOf("dlq", ref)).map(AuditEntry::id).contains("sent");
+  }
+
+  private static AuditTrail unreadAudit() {
+    return new AuditTrail(() -> {
+      throw new AssertionError("not read in this test");
+    }, Topics.REDRIVE_AUDIT, java.time.Duration.ofSeconds(1));
   }
 }

@@ -4,32 +4,32 @@ import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The monitor on the shared test broker, sampling fast. Every IT extends this unchanged, so they
- * share one application context (Spring caches it by configuration) and one start-up.
+ * The monitor on the shared test broker, sampling fast, on the embedded setup (profile
+ * {@code embedded}: its local users, form login and HTTP basic). Every IT of this kind extends this
+ * unchanged, so they share one application context (Spring caches it by configuration) and one
+ * start-up. The single sign-on ITs have a base of their own ({@link SingleSignOnItBase}).
  *
- * <p>Besides the demo operator there is a viewer without the OPS role, to show that a login alone
- * is not enough.
+ * <p>The embedded users: {@value #OPS} (OPS_VIEWER) and {@value #ADMIN} (OPS_ADMIN, OPS_VIEWER),
+ * password = user name.
  */
 @KafkaIntegrationTest
+@ActiveProfiles("embedded")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "winback.monitor.sample-interval=500ms",
     "winback.monitor.window-samples=4",
     "winback.monitor.rate-window=5s",
-    "winback.monitor.users[0].username=ops",
-    "winback.monitor.users[0].password={noop}ops",
-    "winback.monitor.users[0].roles[0]=OPS",
-    "winback.monitor.users[1].username=viewer",
-    "winback.monitor.users[1].password={noop}viewer",
-    "winback.monitor.users[1].roles[0]=VIEWER",
 })
 abstract class MonitorItBase {
 
+  /** OPS_VIEWER. */
   static final String OPS = "ops";
-  static final String VIEWER = "viewer";
+  /** OPS_ADMIN and OPS_VIEWER. */
+  static final String ADMIN = "opsadmin";
 
   @LocalServerPort
   int port;

@@ -35,7 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Redrive on a real broker cannot overwrite newer data: a stale record of the compacted CRM topic
  * is refused while a newer one exists or after the customer was erased, a record whose source is
  * an output topic is refused, and what was redriven is kept on the audit topic, so a restarted
- * monitor (and every other instance) knows it and will not redrive it again.
+ * monitor (and every other instance) knows it and will not redrive it again. Reveals of the
+ * payload, kept in the same history, neither count as a redrive nor make one be forgotten.
  */
 class SafeRedriveIT extends MonitorItBase {
 
@@ -102,17 +103,17 @@ class SafeRedriveIT extends MonitorItBase {
   }
 
   @Test
-  void aRestartedMonitorStillKnowsWhatWasRedrivenAndSoDoesEveryOtherInstance() {
+  void aRestartedMonitorStillKnowsWhatWasRedrivenAndSoDoesEveryOtherInstanceWhateverWasRevealed() {
     awaitCatalogue();
     String customer = customer();
-    byte[] value = Topics.CANCELLATIONS.valueSerde().serializer()
-        .serialize(Topics.CANCELLATIONS.name(), DeadLetterFixtures.cancellation(customer));
+    byte[] value = DeadLetterFixtures.cancellationBytes(customer);
     RecordMetadata letter = TestProducers.sendAll(bootstrap, new ByteArraySerializer(), new ByteArraySerializer(),
         List.of(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, utf8(customer), value,
             DeadLetterFixtures.headers(Topics.CANCELLATIONS.name(), "contract ends before it was cancelled")))).get(0);
 
     String redriveId;
     try (ConfigurableApplicationContext first = startMonitor()) {
+      assertThat(reveal(portOf(first), letter)).as("a reveal first is no redrive").isEqualTo("REVEALED");
       JsonNode result = redrive(portOf(first), letter);
       assertThat(result.path("outcome").asText()).isEqualTo("REDRIVEN");
       redriveId = result.path("id").asText();
@@ -120,36 +121,51 @@ class SafeRedriveIT extends MonitorItBase {
 
     try (ConfigurableApplicationContext restarted = startMonitor()) {
       int restartedPort = portOf(restarted);
-      JsonNode audit = new Http(restartedPort).json("/api/dead-letters/audit", OPS);
+      JsonNode audit = new Http(restartedPort).json("/api/dead-letters/audit", ADMIN);
       assertThat(audit.findValuesAsText("id")).contains(redriveId);
+      // A reveal rewrites the letter's history: the redrive must stay in it.
+      assertThat(reveal(restartedPort, letter)).isEqualTo("REVEALED");
       JsonNode again = redrive(restartedPort, letter);
       assertThat(again.path("outcome").asText()).isEqualTo("SKIPPED");
-      assertThat(again.path("note").asText()).contains("already redriven by ops (" + redriveId + ")");
+      assertThat(again.path("note").asText()).contains("already redriven by " + ADMIN + " (" + redriveId + ")");
     }
 
-    // The monitor that ran all along saw it too, and the page marks the letter as redriven.
+    // The monitor that ran all along saw it too.
     assertThat(redrive(port, letter).path("outcome").asText()).isEqualTo("SKIPPED");
     long copies = TestConsumers.readToEnd(bootstrap, Topics.CANCELLATIONS.name(), new ByteArrayDeserializer(),
         new ByteArrayDeserializer()).stream().filter(record -> Arrays.equals(record.key(), utf8(customer))).count();
     assertThat(copies).as("sent back once, by three instances asked").isEqualTo(1);
+    List<String> history = new java.util.ArrayList<>();
+    for (JsonNode entry : http().json("/api/dead-letters/audit", ADMIN)) {
+      if (entry.path("dlqPartition").asInt() == letter.partition() && entry.path("dlqOffset").asLong() == letter.offset()) {
+        history.add(0, entry.path("outcome").asText()); // the API lists newest first
+      }
+    }
+    assertThat(history).containsExactly("REVEALED", "REDRIVEN", "REVEALED", "SKIPPED", "SKIPPED");
   }
 
   private ConfigurableApplicationContext startMonitor() {
-    return new SpringApplicationBuilder(TopicMonitorApplication.class).properties(
-        "server.port=0",
-        "spring.kafka.bootstrap-servers=" + bootstrap,
-        "winback.monitor.sample-interval=500ms",
-        "winback.monitor.users[0].username=ops",
-        "winback.monitor.users[0].password={noop}ops",
-        "winback.monitor.users[0].roles[0]=OPS").run();
+    // Arguments, not default properties: those would lose to application.yml's fixed port 8082.
+    return new SpringApplicationBuilder(TopicMonitorApplication.class).profiles("embedded").run(
+        "--server.port=0",
+        "--spring.kafka.bootstrap-servers=" + bootstrap,
+        "--winback.monitor.sample-interval=500ms");
   }
 
   private static int portOf(ConfigurableApplicationContext context) {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
+  /** The outcome of a reveal on that monitor. */
+  private static String reveal(int monitorPort, RecordMetadata letter) {
+    HttpResponse<String> response = new Http(monitorPort).post("/api/dead-letters/" + letter.partition() + "/"
+        + letter.offset() + "/reveal", ADMIN);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.parse(response).path("audit").path("outcome").asText();
+  }
+
   private JsonNode redrive(int monitorPort, RecordMetadata letter) {
-    HttpResponse<String> response = new Http(monitorPort).postJson("/api/dead-letters/redrive", OPS,
+    HttpResponse<String> response = new Http(monitorPort).postJson("/api/dead-letters/redrive", ADMIN,
         "{\"records\":[{\"partition\":" + letter.partition() + ",\"offset\":" + letter.offset() + "}]}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     try {

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.winback.monitor.TopicMonitorApplication;
+import io.winback.monitor.pipeline.ServiceProbe;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaTestBroker;
+import io.winback.testsupport.ServiceJar;
 import io.winback.testsupport.TestProducers;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,20 +25,41 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Who may see what, health for probes, and everything on the Prometheus scrape. */
+/**
+ * The embedded setup's logins (HTTP basic and the form, its local users) and what each role gets;
+ * health for probes without details, everything on the Prometheus scrape. The single sign-on side
+ * is {@link AccessMatrixIT} and {@link SingleSignOnBrowserIT}.
+ */
 class SecurityHealthPrometheusIT extends MonitorItBase {
 
   @Test
-  void healthIsOpenToProbesAndSaysTheBrokerIsReachable() throws Exception {
+  void healthIsOpenToProbesButItsComponentsAndDetailsAreForOperators() throws Exception {
     HttpResponse<String> health = http().get("/actuator/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
     JsonNode json = Http.JSON.readTree(health.body());
     assertThat(json.path("status").asText()).isEqualTo("UP");
-    assertThat(json.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
-    assertThat(json.path("components").path("kafka").has("details")).as("details are for operators").isFalse();
+    assertThat(json.has("components")).as("anonymous callers see the status only").isFalse();
     assertThat(http().get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     assertThat(http().get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+
+    JsonNode operator = http().json("/actuator/health", OPS);
+    assertThat(operator.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+    assertThat(operator.path("components").path("kafka").path("details").has("clusterId")).isTrue();
+  }
+
+  @Test
+  void theServiceProbeOfThePipelineOverviewStillGetsAnAnswerWithoutCredentials() {
+    // What the overview does for every service (the monitor itself among them): an anonymous GET
+    // of /actuator/health, here against this secured monitor.
+    ServiceProbe probe = new ServiceProbe(Map.of("topic-monitor", "http://localhost:" + port), Duration.ofSeconds(2),
+        Clock.systemUTC());
+
+    probe.probeAll();
+
+    assertThat(probe.latest().get("topic-monitor").status()).isEqualTo("UP");
   }
 
   @Test
@@ -68,44 +93,96 @@ class SecurityHealthPrometheusIT extends MonitorItBase {
   }
 
   @Test
-  void theApiWantsBasicAuthWithTheOpsRole() {
-    assertThat(http().get("/api/lag", null).statusCode()).isEqualTo(401);
-    assertThat(http().get("/api/lag", VIEWER).statusCode()).isEqualTo(403);
-    assertThat(http().get("/api/lag", OPS).statusCode()).isEqualTo(200);
-    assertThat(http().get("/api/history", OPS).statusCode()).isEqualTo(200);
-    assertThat(http().get("/api/overview", OPS).statusCode()).isEqualTo(200);
+  void theApiTakesTheEmbeddedUsersOverHttpBasicAndTheirRoles() {
+    HttpResponse<String> anonymous = http().get("/api/lag", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        challenge -> assertThat(challenge).startsWith("Basic"));
+    assertThat(Http.bearer(port, "not-a-token").get("/api/lag", null).statusCode())
+        .as("no token issuer is configured here: a bearer header is no login").isEqualTo(401);
+
+    for (String user : List.of(OPS, ADMIN)) {
+      assertThat(http().get("/api/lag", user).statusCode()).isEqualTo(200);
+      assertThat(http().get("/api/history", user).statusCode()).isEqualTo(200);
+      assertThat(http().get("/api/overview", user).statusCode()).isEqualTo(200);
+      assertThat(http().get("/api/cases/needs-attention", user).statusCode()).isEqualTo(200);
+      assertThat(http().get("/api/dead-letters", user).statusCode()).isEqualTo(200);
+    }
+    assertThat(http().get("/api/dead-letters/audit", OPS).statusCode()).as("the audit is OPS_ADMIN's").isEqualTo(403);
+    assertThat(http().get("/api/dead-letters/audit", ADMIN).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void pagesWantALoginWithTheOpsRole() {
+  void actuatorEndpointsBesidesHealthAndTheScrapeAreForAdmins() {
+    for (String endpoint : List.of("/actuator", "/actuator/metrics", "/actuator/info")) {
+      assertThat(http().get(endpoint, null).statusCode()).as(endpoint).isEqualTo(401);
+      assertThat(http().get(endpoint, OPS).statusCode()).as(endpoint).isEqualTo(403);
+      assertThat(http().get(endpoint, ADMIN).statusCode()).as(endpoint).isEqualTo(200);
+    }
+    assertThat(http().get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void onTheManagementPortTheActuatorIsLockedTheSameWay() {
+    // As in Kubernetes (MANAGEMENT_SERVER_PORT=9090): the actuator on a port of its own.
+    int management = ServiceJar.freePort();
+    try (ConfigurableApplicationContext monitor = new SpringApplicationBuilder(TopicMonitorApplication.class)
+        .profiles("embedded").run(
+            "--server.port=0",
+            "--management.server.port=" + management,
+            "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+            "--winback.monitor.create-topics=false")) {
+      Http actuator = new Http(management);
+      assertThat(actuator.get("/actuator/health", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/health", null).body()).doesNotContain("components");
+      assertThat(actuator.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+      assertThat(actuator.get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+      assertThat(actuator.get("/actuator/metrics", OPS).statusCode()).isEqualTo(403);
+      assertThat(actuator.get("/actuator/metrics", ADMIN).statusCode()).isEqualTo(200);
+      assertThat(actuator.json("/actuator/health", OPS).path("components").has("kafka")).isTrue();
+    }
+  }
+
+  @Test
+  void pagesWantALoginWithAnOperatorsRole() {
     HttpResponse<String> anonymous = browser().get("/");
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).endsWith("/login"));
     assertThat(browser().get("/live/history").statusCode()).isEqualTo(302);
+    assertThat(browser().get("/login").body()).contains("name=\"password\"")
+        .as("no single sign-on is configured here").doesNotContain("single sign-on</a>");
 
     Browser wrongPassword = browser();
     assertThat(wrongPassword.logIn(OPS, "not-the-password").headers().firstValue("Location"))
         .hasValueSatisfying(location -> assertThat(location).contains("/login?error"));
 
-    Browser viewer = browser();
-    viewer.logIn(VIEWER, "viewer");
-    assertThat(viewer.get("/").statusCode()).isEqualTo(403);
-
     awaitCatalogue();
+    for (String user : List.of(OPS, ADMIN)) {
+      Browser operator = browser();
+      operator.logIn(user, user);
+      HttpResponse<String> overview = operator.get("/");
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("billing", "processor", "tasks", "desk", "feedback", "dead letters",
+          user.equals(ADMIN) ? "OPS_ADMIN" : "OPS_VIEWER");
+      assertThat(operator.get("/live/pipeline").body()).contains("id=\"pipeline\"").doesNotContain("<html");
+      assertThat(operator.get("/topics").body()).contains(Topics.names().toArray(String[]::new));
+      assertThat(operator.get("/groups").statusCode()).isEqualTo(200);
+      assertThat(operator.get("/live/groups").statusCode()).isEqualTo(200);
+      assertThat(operator.get("/live/topics").body()).contains(Topics.CANCELLATIONS.name());
+      assertThat(operator.get("/live/history").body()).contains("\"topics\"", Topics.CANCELLATIONS.name());
+      assertThat(operator.get("/css/monitor.css").statusCode()).isEqualTo(200);
+      assertThat(operator.get("/js/monitor.js").statusCode()).isEqualTo(200);
+    }
+
+    // Logout ends the session.
     Browser operator = browser();
-    operator.logIn(OPS, "ops");
-    HttpResponse<String> overview = operator.get("/");
-    assertThat(overview.statusCode()).isEqualTo(200);
-    assertThat(overview.body()).contains("billing", "processor", "tasks", "desk", "feedback", "dead letters");
-    assertThat(operator.get("/live/pipeline").body()).contains("id=\"pipeline\"").doesNotContain("<html");
-    assertThat(operator.get("/topics").body()).contains(Topics.names().toArray(String[]::new));
-    assertThat(operator.get("/groups").statusCode()).isEqualTo(200);
-    assertThat(operator.get("/live/groups").statusCode()).isEqualTo(200);
-    assertThat(operator.get("/live/topics").body()).contains(Topics.CANCELLATIONS.name());
-    assertThat(operator.get("/live/history").body()).contains("\"topics\"", Topics.CANCELLATIONS.name());
-    assertThat(operator.get("/css/monitor.css").statusCode()).isEqualTo(200);
-    assertThat(operator.get("/js/monitor.js").statusCode()).isEqualTo(200);
+    operator.logIn(OPS, OPS);
+    HttpResponse<String> out = operator.post("/logout", java.util.Map.of("_csrf", Browser.csrf(operator.get("/").body())));
+    assertThat(out.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/login?logout"));
+    assertThat(operator.get("/").statusCode()).isEqualTo(302);
   }
 
   private static void commit(String bootstrap, String group, TopicPartition partition, long offset) {
