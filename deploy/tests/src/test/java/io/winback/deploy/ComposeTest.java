@@ -110,8 +110,8 @@ class ComposeTest {
     Map<String, String> env = environment(Manifests.map(services, "outreach-desk"));
     assertThat(env).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
     assertThat(Manifests.str(services, "mailpit", "image")).startsWith("axllent/mailpit");
-    // A real SMTP server: no embedded sink beside it.
-    assertThat(env.getOrDefault("SPRING_PROFILES_ACTIVE", "")).doesNotContain("embedded");
+    // A real SMTP server: no SMTP sink of the desk's own beside it (the profile's sink yields to a mail host).
+    assertThat(env.getOrDefault("WINBACK_DESK_EMBEDDED_SMTP", "false")).isEqualTo("false");
     assertThat(Manifests.str(services, "outreach-desk", "depends_on", "mailpit", "condition")).isNotBlank();
   }
 

@@ -1,7 +1,6 @@
 package io.winback.monitor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.winback.testsupport.ServiceJar;
 import java.io.IOException;
@@ -27,11 +26,7 @@ class StartupRefusalIT {
     try {
       monitor.start();
 
-      // awaitReady fails as soon as the process is gone, saying with which exit code.
-      assertThatThrownBy(() -> monitor.awaitReady(Duration.ofMinutes(2)))
-          .isInstanceOf(AssertionError.class)
-          .hasMessageMatching("(?s)topic-monitor-without-logins exited with [1-9][0-9]* before it was ready.*");
-      assertThat(monitor.isAlive()).isFalse();
+      assertThat(monitor.awaitExit(Duration.ofMinutes(2))).isNotZero();
       String log = Files.readString(monitor.log(), StandardCharsets.UTF_8);
       assertThat(log).contains("topic-monitor has no login settings, so it refuses to start",
           "spring.security.oauth2.client.registration.winback.client-id",
