@@ -125,6 +125,21 @@ public final class ServiceJar implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for it to end by itself (a service that refuses to start) and returns its exit code;
+   * fails, quoting the log, if it still runs after {@code atMost}.
+   */
+  public int awaitExit(Duration atMost) {
+    Process running = process;
+    if (running == null) {
+      throw new IllegalStateException(name + " was never started");
+    }
+    if (!waitFor(running, atMost)) {
+      throw new AssertionError(name + " still runs after " + atMost + "; the end of its log:\n" + logTail(60));
+    }
+    return running.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook runs, connections break, as when a node dies. */
   public void kill() {
     Process running = process;
