@@ -3,6 +3,8 @@ package io.winback.processor.query;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,10 @@ final class Forwarding {
 
   /** Marks a forwarded request, so that it is answered from the receiver's own stores only. */
   static final String FORWARDED = "X-Winback-Forwarded";
+
+  /** The {@code resource_metadata="..."} parameter (RFC 9728) of a challenge, with its separating comma. */
+  private static final Pattern RESOURCE_METADATA =
+      Pattern.compile(",\\s*resource_metadata=\"[^\"]*\"|resource_metadata=\"[^\"]*\"\\s*,?\\s*");
 
   private final RestClient http;
   private final HostInfo self;
@@ -64,7 +70,7 @@ final class Forwarding {
       return passOn(answer.getStatusCode(), answer.getHeaders(), answer.getBody());
     } catch (RestClientResponseException e) {
       if (e.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
-        return refusedCredentials(owner, e);
+        return refusedCredentials(e);
       }
       HttpHeaders headers = e.getResponseHeaders() == null ? new HttpHeaders() : e.getResponseHeaders();
       return passOn(e.getStatusCode(), headers, e.getResponseBodyAsString());
@@ -83,24 +89,41 @@ final class Forwarding {
     MediaType type = from.getContentType();
     answer.contentType(type != null ? type : MediaType.APPLICATION_JSON);
     copy(from, answer, HttpHeaders.RETRY_AFTER);
-    copy(from, answer, HttpHeaders.WWW_AUTHENTICATE);
+    challenges(from, answer);
     return answer.body(body);
   }
 
-  /** A 401 from the owner: its challenge (e.g. Bearer error="invalid_token", expired) and a problem saying who refused. */
-  private static ResponseEntity<String> refusedCredentials(HostInfo owner, RestClientResponseException e) {
+  /**
+   * A 401 from the owner: its challenge (e.g. {@code Bearer error="invalid_token",
+   * error_description="Jwt expired at ..."}) without its {@code resource_metadata}, which names the
+   * owner's own address, one the caller cannot reach and need not know; this instance's own
+   * challenges name its metadata.
+   */
+  private static ResponseEntity<String> refusedCredentials(RestClientResponseException e) {
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    HttpHeaders from = e.getResponseHeaders();
-    if (from != null) {
-      copy(from, answer, HttpHeaders.WWW_AUTHENTICATE);
+    if (e.getResponseHeaders() != null) {
+      challenges(e.getResponseHeaders(), answer);
     }
-    return answer.body(Problems.body(HttpStatus.UNAUTHORIZED, "the instance " + owner.host() + ":" + owner.port()
-        + " that holds the data refused the credentials (expired or not valid): ask again with new ones"));
+    return answer.body(Problems.body(HttpStatus.UNAUTHORIZED,
+        "the instance that holds the data refused the credentials (expired or not valid): ask again with new ones"));
+  }
+
+  /** The owner's WWW-Authenticate challenges, each without its resource_metadata. */
+  private static void challenges(HttpHeaders from, ResponseEntity.BodyBuilder to) {
+    List<String> challenges = from.get(HttpHeaders.WWW_AUTHENTICATE);
+    if (challenges != null) {
+      challenges.forEach(challenge -> to.header(HttpHeaders.WWW_AUTHENTICATE, withoutResourceMetadata(challenge)));
+    }
+  }
+
+  /** {@code challenge} without its {@code resource_metadata} parameter, the rest as it was. */
+  static String withoutResourceMetadata(String challenge) {
+    return RESOURCE_METADATA.matcher(challenge).replaceAll("").strip();
   }
 
   private static void copy(HttpHeaders from, ResponseEntity.BodyBuilder to, String name) {
-    var values = from.get(name);
+    List<String> values = from.get(name);
     if (values != null && !values.isEmpty()) {
       to.header(name, values.toArray(String[]::new));
     }

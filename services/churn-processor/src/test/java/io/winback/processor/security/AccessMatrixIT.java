@@ -58,6 +58,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class AccessMatrixIT {
 
   private static final String SECRET = "matrix-secret";
+  private static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
   private static final String AUDIENCE = "winback-processor";
   private static final Duration TTL = Duration.ofMinutes(15);
   /** The strongest roles, so that nothing but the token itself can be why it is refused. */
@@ -94,6 +95,8 @@ class AccessMatrixIT {
   private static final int[] OPS_DETAILS = {404, 404, 404, 404, 200, 200, 401, 401};
   /** The rest of the actuator. */
   private static final int[] OPS_ADMIN = {401, 403, 403, 403, 403, 200, 401, 401};
+  /** Public by design, answered before any token is looked at. */
+  private static final int[] PUBLIC = {200, 200, 200, 200, 200, 200, 200, 200};
   /** Boot's error page asked directly rather than by an error dispatch: nothing to show. */
   private static final int[] ERROR_PAGE = {401, 403, 403, 403, 403, 403, 401, 401};
   /** A path nobody serves: it is not told apart from a forbidden one until the caller may read the API. */
@@ -159,6 +162,9 @@ class AccessMatrixIT {
     Map<String, int[]> probes = new LinkedHashMap<>();
     expected.values().forEach(probes::putAll);
     probes.put("/no-such-path", NOTHING_THERE);
+    // Not a handler mapping but a filter of Spring Security's resource server (RFC 9728): where
+    // clients find the issuer to get tokens from. Named here so that it is not served unseen.
+    probes.put(PROTECTED_RESOURCE_METADATA, PUBLIC);
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, int[]> probe : probes.entrySet()) {
       for (Caller caller : Caller.values()) {
@@ -180,6 +186,9 @@ class AccessMatrixIT {
       assertThat(json(get("/actuator/health", caller)).path("components").has("streams"))
           .as("health details for %s", caller).isTrue();
     }
+    // The metadata names the issuer and nothing else of the processor.
+    JsonNode metadata = json(get(PROTECTED_RESOURCE_METADATA, Caller.ANONYMOUS));
+    assertThat(metadata.get("authorization_servers")).extracting(JsonNode::asText).containsExactly(OIDC.issuer());
     // A refused token is told so, the way a client library expects it.
     assertThat(get("/cases/" + caseId, Caller.EXPIRED_TOKEN).headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
