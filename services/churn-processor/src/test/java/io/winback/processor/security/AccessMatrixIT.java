@@ -162,8 +162,8 @@ class AccessMatrixIT {
     Map<String, int[]> probes = new LinkedHashMap<>();
     expected.values().forEach(probes::putAll);
     probes.put("/no-such-path", NOTHING_THERE);
-    // Not a handler mapping but a filter of Spring Security's resource server (RFC 9728): where
-    // clients find the issuer to get tokens from. Named here so that it is not served unseen.
+    // Not a handler mapping but a filter of Spring Security's resource server (RFC 9728, OAuth 2.0
+    // protected resource metadata), public by design. Named here so that it is not served unseen.
     probes.put(PROTECTED_RESOURCE_METADATA, PUBLIC);
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, int[]> probe : probes.entrySet()) {
@@ -186,9 +186,13 @@ class AccessMatrixIT {
       assertThat(json(get("/actuator/health", caller)).path("components").has("streams"))
           .as("health details for %s", caller).isTrue();
     }
-    // The metadata names the issuer and nothing else of the processor.
+    // The metadata says where the resource is and how a token is sent, nothing of the processor's data.
     JsonNode metadata = json(get(PROTECTED_RESOURCE_METADATA, Caller.ANONYMOUS));
-    assertThat(metadata.get("authorization_servers")).extracting(JsonNode::asText).containsExactly(OIDC.issuer());
+    List<String> fields = new ArrayList<>();
+    metadata.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).as(metadata.toString())
+        .containsExactlyInAnyOrder("resource", "bearer_methods_supported", "tls_client_certificate_bound_access_tokens");
+    assertThat(metadata.get("resource").asText()).isEqualTo("http://localhost:" + port);
     // A refused token is told so, the way a client library expects it.
     assertThat(get("/cases/" + caseId, Caller.EXPIRED_TOKEN).headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
