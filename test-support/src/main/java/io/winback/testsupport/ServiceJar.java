@@ -127,14 +127,17 @@ public final class ServiceJar implements AutoCloseable {
     }
   }
 
-  /** Waits for the process to end by itself (a service that refuses to start); its exit code. */
+  /**
+   * Waits for it to end by itself (a service that refuses to start) and returns its exit code;
+   * fails, quoting the log, if it still runs after {@code atMost}.
+   */
   public int awaitExit(Duration atMost) {
     Process running = process;
     if (running == null) {
       throw new IllegalStateException(name + " was never started");
     }
     if (!waitFor(running, atMost)) {
-      throw new AssertionError(name + " still runs after " + atMost + "; the end of its log:\n" + logTail(40));
+      throw new AssertionError(name + " still runs after " + atMost + "; the end of its log:\n" + logTail(60));
     }
     return running.exitValue();
   }

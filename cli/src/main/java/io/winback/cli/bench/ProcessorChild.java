@@ -69,6 +69,10 @@ final class ProcessorChild implements AutoCloseable {
     command.add("--spring.kafka.streams.application-id=" + applicationId);
     command.add("--spring.kafka.streams.state-dir=" + stateDir);
     command.add("--server.port=" + port);
+    // A local processor on the benchmark's own broker, as ./winback up runs it: without this profile
+    // (local users) or a JWT issuer it refuses to start. The benchmark reads only readiness and
+    // prometheus, which need no login.
+    command.add("--spring.profiles.active=embedded");
     return command;
   }
 

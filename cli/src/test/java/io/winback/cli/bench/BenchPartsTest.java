@@ -83,7 +83,7 @@ class BenchPartsTest {
 
     assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx512m", "-jar", "/repo/churn-processor.jar",
         "--spring.kafka.bootstrap-servers=127.0.0.1:40001", "--spring.kafka.streams.application-id=winback-bench-ab12",
-        "--spring.kafka.streams.state-dir=/tmp/state", "--server.port=40002");
+        "--spring.kafka.streams.state-dir=/tmp/state", "--server.port=40002", "--spring.profiles.active=embedded");
   }
 
   @Test

@@ -1,12 +1,9 @@
 package io.winback.processor.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.winback.events.WinbackCase;
 import io.winback.processor.ProcessorProperties;
 import io.winback.schemas.json.JsonRecords;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,39 +14,30 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Cases as JSON, served from the state stores. A request for a customer that reaches an instance
  * that does not own the customer's partition is forwarded once to the owner; a request for a case
- * id goes to the other instances until one has it. During a rebalance the answer is 503 with
- * Retry-After.
+ * id goes to the other instances until one has it. Forwarded requests carry the caller's
+ * credentials ({@link Forwarding}). During a rebalance the answer is 503 with Retry-After.
  */
 @RestController
 class CaseQueryController {
 
-  static final String FORWARDED = "X-Winback-Forwarded";
-
   private final StreamsBuilderFactoryBean factoryBean;
   private final HostInfo self;
-  private final RestClient http;
+  private final Forwarding forwarding;
 
   CaseQueryController(StreamsBuilderFactoryBean factoryBean, ProcessorProperties properties,
       @Value("${server.port:8081}") int port) {
     this.factoryBean = factoryBean;
     this.self = new HostInfo(properties.advertisedHost(), port);
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(properties.forwardTimeout()).build());
-    requests.setReadTimeout(properties.forwardTimeout());
-    this.http = RestClient.builder().requestFactory(requests).build();
+    this.forwarding = new Forwarding(self, properties.forwardTimeout());
   }
 
   /**
@@ -59,15 +47,16 @@ class CaseQueryController {
    */
   @GetMapping("/cases/{caseId}")
   ResponseEntity<String> caseById(@PathVariable String caseId,
-      @RequestHeader(value = FORWARDED, required = false) String forwarded) {
+      @RequestHeader(value = Forwarding.FORWARDED, required = false) String forwarded,
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     KafkaStreams streams = factoryBean.getKafkaStreams();
     if (streams == null) {
-      return unavailable();
+      return Problems.unavailable();
     }
     CaseQueries queries = new CaseQueries(streams, self);
     try {
       if (!queries.ready()) {
-        return unavailable();
+        return Problems.unavailable();
       }
       Optional<WinbackCase> local = queries.localCase(caseId);
       if (local.isPresent()) {
@@ -76,8 +65,8 @@ class CaseQueryController {
       ResponseEntity<String> failed = null;
       if (forwarded == null) {
         for (HostInfo other : queries.otherOwnersOfCases()) {
-          ResponseEntity<String> answer = forward(other, "/cases/{id}", caseId);
-          if (answer.getStatusCode().is2xxSuccessful()) {
+          ResponseEntity<String> answer = forwarding.get(other, "/cases/{id}", caseId, authorization);
+          if (answer.getStatusCode().is2xxSuccessful() || Forwarding.refused(answer)) {
             return answer;
           }
           if (answer.getStatusCode().value() != HttpStatus.NOT_FOUND.value()) {
@@ -86,80 +75,39 @@ class CaseQueryController {
         }
       }
       // Not found is only certain when every instance said so.
-      return failed != null ? failed : problem(HttpStatus.NOT_FOUND, "no case " + caseId);
+      return failed != null ? failed : Problems.problem(HttpStatus.NOT_FOUND, "no case " + caseId);
     } catch (InvalidStateStoreException e) {
-      return unavailable();
+      return Problems.unavailable();
     }
   }
 
   @GetMapping("/customers/{customerId}/cases")
   ResponseEntity<String> casesOfCustomer(@PathVariable String customerId,
-      @RequestHeader(value = FORWARDED, required = false) String forwarded) {
-    return answer(queries -> queries.ownerOfCustomer(customerId), forwarded, "/customers/{id}/cases", customerId,
-        queries -> {
-          List<WinbackCase> cases = queries.localCasesOfCustomer(customerId);
-          ArrayNode array = JsonRecords.mapper().createArrayNode();
-          cases.forEach(c -> array.add(JsonRecords.toJson(c)));
-          return json(array.toString());
-        });
-  }
-
-  private ResponseEntity<String> answer(java.util.function.Function<CaseQueries, CaseQueries.Owner> owner,
-      String forwarded, String path, String key, java.util.function.Function<CaseQueries, ResponseEntity<String>> local) {
+      @RequestHeader(value = Forwarding.FORWARDED, required = false) String forwarded,
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     KafkaStreams streams = factoryBean.getKafkaStreams();
     if (streams == null) {
-      return unavailable();
+      return Problems.unavailable();
     }
     CaseQueries queries = new CaseQueries(streams, self);
     try {
-      CaseQueries.Owner where = owner.apply(queries);
-      if (where instanceof CaseQueries.Owner.Local) {
-        return local.apply(queries);
+      CaseQueries.Owner owner = queries.ownerOfCustomer(customerId);
+      if (owner instanceof CaseQueries.Owner.Local) {
+        List<WinbackCase> cases = queries.localCasesOfCustomer(customerId);
+        ArrayNode array = JsonRecords.mapper().createArrayNode();
+        cases.forEach(c -> array.add(JsonRecords.toJson(c)));
+        return json(array.toString());
       }
-      if (where instanceof CaseQueries.Owner.Remote remote && forwarded == null) {
-        return forward(remote.host(), path, key);
+      if (owner instanceof CaseQueries.Owner.Remote remote && forwarded == null) {
+        return forwarding.get(remote.host(), "/customers/{id}/cases", customerId, authorization);
       }
-      return unavailable();
+      return Problems.unavailable();
     } catch (InvalidStateStoreException e) {
-      return unavailable();
-    }
-  }
-
-  private ResponseEntity<String> forward(HostInfo owner, String path, String key) {
-    URI uri = UriComponentsBuilder.newInstance().scheme("http").host(owner.host()).port(owner.port())
-        .path(path).buildAndExpand(key).encode().toUri();
-    try {
-      return http.get().uri(uri).header(FORWARDED, self.host() + ":" + self.port())
-          .retrieve().toEntity(String.class);
-    } catch (RestClientResponseException e) {
-      return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
-          .body(e.getResponseBodyAsString());
-    } catch (RuntimeException e) {
-      return problem(HttpStatus.BAD_GATEWAY, "the instance " + owner.host() + ":" + owner.port() + " did not answer");
+      return Problems.unavailable();
     }
   }
 
   private static ResponseEntity<String> json(String body) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-  }
-
-  private static ResponseEntity<String> unavailable() {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(problemBody(HttpStatus.SERVICE_UNAVAILABLE, "the stores are rebalancing or restoring; retry shortly"));
-  }
-
-  private static ResponseEntity<String> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problemBody(status, detail));
-  }
-
-  private static String problemBody(HttpStatus status, String detail) {
-    try {
-      return JsonRecords.mapper().writeValueAsString(java.util.Map.of(
-          "status", status.value(), "title", status.getReasonPhrase(), "detail", detail));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -28,12 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The processor as a Spring Boot service on a real broker, fed through `winback produce`. */
+/**
+ * The processor as a Spring Boot service on a real broker, fed through `winback produce`, as
+ * `./winback up` runs it: profile embedded, the case API behind HTTP basic with the local users.
+ */
 @KafkaIntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
 // Closed after the class: a cached context would keep its Kafka Streams app running and process
 // the other ITs' input too, writing a second set of tasks to the shared topics.
 @DirtiesContext
@@ -44,6 +49,9 @@ class ChurnProcessorIT {
 
   @LocalServerPort
   int port;
+
+  /** The lead of the embedded setup's local users (application-embedded.yml). */
+  private static final String LEAD = TestLogin.basic("lead", "lead");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,24 +91,55 @@ class ChurnProcessorIT {
     assertThat(task.getMessage()).startsWith("Dear Mr Brown,");
 
     HttpResponse<String> byId = await().atMost(Duration.ofSeconds(30))
-        .until(() -> get("/cases/" + task.getCaseId()), response -> response.statusCode() == 200);
+        .until(() -> get("/cases/" + task.getCaseId(), LEAD), response -> response.statusCode() == 200);
     assertThat(JsonRecords.mapper().readTree(byId.body()).get("status").asText()).isEqualTo("OPEN");
-    HttpResponse<String> byCustomer = get("/customers/" + customer + "/cases");
+    HttpResponse<String> byCustomer = get("/customers/" + customer + "/cases", LEAD);
     assertThat(byCustomer.statusCode()).isEqualTo(200);
     assertThat(JsonRecords.mapper().readTree(byCustomer.body())).hasSize(1);
-    assertThat(get("/cases/case-unknown").statusCode()).isEqualTo(404);
+    assertThat(get("/cases/case-unknown", LEAD).statusCode()).isEqualTo(404);
 
-    String metrics = get("/actuator/prometheus").body();
+    String metrics = get("/actuator/prometheus", null).body();
     assertThat(metrics).contains("winback_tasks_total{").contains("channel=\"EMAIL\"")
         .contains("winback_cases_total{").contains("kafka_stream");
+
+    theLocalUsersLogInWithHttpBasic("/cases/" + task.getCaseId());
   }
 
+  /** `curl -u lead:lead ...` works on the embedded setup; nobody else gets in, and the probes need no login. */
+  private void theLocalUsersLogInWithHttpBasic(String casePath) throws Exception {
+    HttpResponse<String> anonymous = get(casePath, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Basic realm=\"Winback churn processor\"");
+    assertThat(anonymous.body()).doesNotContain("OPEN");
+    assertThat(get(casePath, TestLogin.basic("lead", "wrong")).statusCode()).isEqualTo(401);
+    assertThat(get(casePath, TestLogin.basic("agent", "agent")).statusCode()).as("no local user agent here")
+        .isEqualTo(401);
+    assertThat(get(casePath, TestLogin.basic("ops", "ops")).statusCode()).isEqualTo(200);
+    assertThat(get(casePath, TestLogin.basic("opsadmin", "opsadmin")).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> health = get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JsonRecords.mapper().readTree(health.body()).has("components")).as(health.body()).isFalse();
+    HttpResponse<String> healthForOps = get("/actuator/health", TestLogin.basic("ops", "ops"));
+    assertThat(JsonRecords.mapper().readTree(healthForOps.body()).get("components").has("streams"))
+        .as(healthForOps.body()).isTrue();
+    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/metrics", TestLogin.basic("ops", "ops")).statusCode()).isEqualTo(403);
+    assertThat(get("/actuator/metrics", TestLogin.basic("opsadmin", "opsadmin")).statusCode()).isEqualTo(200);
+  }
+
+  /** Readiness as `./winback up` waits for it: without credentials. */
   private void awaitReady() {
-    await().atMost(Duration.ofSeconds(90)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+    await().atMost(Duration.ofSeconds(90)).until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -84,7 +84,8 @@ class CrashRecoveryIT {
         customers.stream().map(customer -> new ProducerRecord<String, CustomerRelationship>(
             Topics.RELATIONSHIPS.name(), customer, Events.customer(customer).build())).toList());
 
-    ProcessorProcess first = ProcessorProcess.start(bootstrap, applicationId, stateDir, logFile, SESSION_TIMEOUT);
+    ProcessorProcess first = ProcessorProcess.start(bootstrap, applicationId, stateDir, logFile, TestLogin.embedded(),
+        SESSION_TIMEOUT);
     ProcessorProcess second = null;
     CancellationFeeder feeder = null;
     try {
@@ -106,7 +107,8 @@ class CrashRecoveryIT {
       assertThat(sentAtKill).as("cancellations published before the kill").isLessThan(CANCELLATIONS);
 
       // Back on the same state directory while billing keeps publishing.
-      second = ProcessorProcess.start(bootstrap, applicationId, stateDir, logFile, SESSION_TIMEOUT);
+      second = ProcessorProcess.start(bootstrap, applicationId, stateDir, logFile, TestLogin.embedded(),
+        SESSION_TIMEOUT);
       second.awaitReady(Duration.ofSeconds(120));
       int sentAtRestart = feeder.sent();
       feeder.awaitDone(Duration.ofSeconds(60));

@@ -48,10 +48,12 @@ class HungInstanceIT {
   void queriesForwardedToAHungInstanceGiveUpWithA502() throws Exception {
     String bootstrap = KafkaTestBroker.bootstrapServers();
     String applicationId = "churn-hung-" + UUID.randomUUID();
-    try (ProcessorInstance a = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("a"),
+    // The embedded setup's HTTP basic: the forwarded queries carry it to the frozen instance.
+    TestLogin login = TestLogin.embedded();
+    try (ProcessorInstance a = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("a"), login,
             "--winback.processor.forward-timeout=2s");
         ProcessorProcess b = ProcessorProcess.start(bootstrap, applicationId, dir.resolve("b"),
-            dir.resolve("b.log"))) {
+            dir.resolve("b.log"), login)) {
       b.awaitReady(Duration.ofSeconds(120));
       await("both instances running with partitions each").atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(500))

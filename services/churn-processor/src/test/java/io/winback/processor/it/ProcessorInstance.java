@@ -4,8 +4,10 @@ import io.winback.processor.ChurnProcessorApplication;
 import io.winback.processor.topology.StoreNames;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,18 +32,22 @@ final class ProcessorInstance implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final int port;
+  private final TestLogin login;
 
-  private ProcessorInstance(ConfigurableApplicationContext context, int port) {
+  private ProcessorInstance(ConfigurableApplicationContext context, int port, TestLogin login) {
     this.context = context;
     this.port = port;
+    this.login = login;
   }
 
   /**
    * Starts an instance; Kafka Streams starts in the background, so it is not ready yet. Settings go
    * in as command-line arguments: SpringApplicationBuilder#properties would only be defaults,
-   * weaker than application.yml.
+   * weaker than application.yml. {@code login} says how it lets callers in, and what {@link #get}
+   * calls it with.
    */
-  static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDir, String... extraArgs) {
+  static ProcessorInstance start(String bootstrapServers, String applicationId, Path stateDir, TestLogin login,
+      String... extraArgs) {
     int port = FreePorts.next();
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
@@ -50,10 +56,11 @@ final class ProcessorInstance implements AutoCloseable {
         "--spring.kafka.streams.state-dir=" + stateDir,
         "--winback.processor.advertised-host=localhost",
         "--spring.main.banner-mode=off"));
+    args.addAll(login.args());
     args.addAll(List.of(extraArgs));
     ConfigurableApplicationContext context = new SpringApplicationBuilder(ChurnProcessorApplication.class)
         .run(args.toArray(String[]::new));
-    return new ProcessorInstance(context, port);
+    return new ProcessorInstance(context, port, login);
   }
 
   int port() {
@@ -68,8 +75,19 @@ final class ProcessorInstance implements AutoCloseable {
     return Http.ready(port);
   }
 
+  /** A GET with the test's credentials. */
   HttpResponse<String> get(String path) {
-    return Http.get(port, path);
+    return Http.get(port, path, login.authorization());
+  }
+
+  /** A GET with {@code authorization} instead (null: none). */
+  HttpResponse<String> get(String path, String authorization) {
+    return Http.get(port, path, authorization);
+  }
+
+  /** A GET with {@code authorization} (null: none) and further headers. */
+  HttpResponse<String> get(String path, String authorization, Map<String, String> headers) {
+    return Http.get(port, path, authorization, headers, Duration.ofSeconds(15));
   }
 
   KafkaStreams streams() {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +25,28 @@ final class ProcessorProcess implements AutoCloseable {
   /** Built by `package`, which runs before failsafe's integration tests in `verify`. */
   static final Path JAR = Path.of("target", "churn-processor.jar");
 
+  private static final String MANAGEMENT_PORT = "--management.server.port=";
+
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
 
-  private ProcessorProcess(Process process, int port, Path log) {
+  private ProcessorProcess(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   /**
-   * Starts the jar. {@code extraArgs} are further Spring Boot arguments; the state directory is
-   * what makes a restart the same instance to Kafka Streams (its stores and its process id).
+   * Starts the jar. {@code login} says how it lets callers in; {@code extraArgs} are further Spring
+   * Boot arguments (with {@code --management.server.port=N} the actuator, readiness included, is on
+   * port N, as in Kubernetes); the state directory is what makes a restart the same instance to
+   * Kafka Streams (its stores and its process id).
    */
   static ProcessorProcess start(String bootstrapServers, String applicationId, Path stateDir, Path log,
-      String... extraArgs) {
+      TestLogin login, String... extraArgs) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with `mvn verify`, "
           + "which packages the Spring Boot jar first");
@@ -55,7 +62,10 @@ final class ProcessorProcess implements AutoCloseable {
         "--spring.kafka.streams.state-dir=" + stateDir,
         "--winback.processor.advertised-host=localhost",
         "--spring.main.banner-mode=off"));
+    command.addAll(login.args());
     command.addAll(List.of(extraArgs));
+    int managementPort = List.of(extraArgs).stream().filter(arg -> arg.startsWith(MANAGEMENT_PORT))
+        .map(arg -> Integer.parseInt(arg.substring(MANAGEMENT_PORT.length()))).findFirst().orElse(port);
     try {
       Files.writeString(log, "==== " + Instant.now() + " starting on port " + port + ": " + command + "\n",
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -63,7 +73,7 @@ final class ProcessorProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      return new ProcessorProcess(process, port, log);
+      return new ProcessorProcess(process, port, managementPort, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
     }
@@ -71,6 +81,21 @@ final class ProcessorProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** A GET on the application port with {@code authorization} (null: none). */
+  HttpResponse<String> get(String path, String authorization) {
+    return Http.get(port, path, authorization);
+  }
+
+  /** A GET on the management port (the application port without one) with {@code authorization}. */
+  HttpResponse<String> getManagement(String path, String authorization) {
+    return Http.get(managementPort, path, authorization);
+  }
+
+  /** Where the actuator answers: the management port if one was given, else {@link #port()}. */
+  int managementPort() {
+    return managementPort;
   }
 
   long pid() {
@@ -85,7 +110,7 @@ final class ProcessorProcess implements AutoCloseable {
             throw new AssertionError("the processor exited with " + process.exitValue() + " before it was ready; "
                 + "the end of its log:\n" + logTail(60));
           }
-          return Http.ready(port);
+          return Http.ready(managementPort);
         });
   }
 

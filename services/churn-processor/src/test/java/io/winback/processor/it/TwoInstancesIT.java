@@ -16,6 +16,7 @@ import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
 import io.winback.testsupport.TestProducers;
+import io.winback.testsupport.oidc.OidcTestProvider;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * Two processor instances with one application id share the work: the partitions are spread
  * between them, every cancellation becomes exactly one task, and every query is answered by
  * whichever instance is asked, the owner from its store and the other by forwarding to the owner.
+ * The caller is a machine client with a JWT from the real OpenID Connect provider of the tests; a
+ * forwarded query carries its token, and the owner checks it like that of any request.
  */
 @KafkaIntegrationTest
 class TwoInstancesIT {
@@ -52,6 +55,16 @@ class TwoInstancesIT {
   private static final Logger log = LoggerFactory.getLogger(TwoInstancesIT.class);
 
   private static final int CUSTOMERS = 30;
+
+  /** What a forwarded request carries besides the caller's credentials (CaseQueryController). */
+  private static final String FORWARDED = "X-Winback-Forwarded";
+
+  private static final OidcTestProvider OIDC = OidcTestProvider.shared()
+      // A call-centre system that may read cases, and one whose tokens are meant for another API.
+      .machineClient("two-instances-lead", "two-instances-secret", List.of("LEAD"), TestLogin.AUDIENCE,
+          Duration.ofMinutes(15))
+      .machineClient("two-instances-elsewhere", "two-instances-secret", List.of("LEAD", "OPS_ADMIN"), "winback-desk",
+          Duration.ofMinutes(15));
   /** One sub-topology over the customer partitions. */
   private static final int STREAM_TASKS = Topics.CUSTOMER_PARTITIONS;
 
@@ -62,8 +75,9 @@ class TwoInstancesIT {
   void twoInstancesShareThePartitionsAndEitherOneAnswersForEveryCase() {
     String bootstrap = KafkaTestBroker.bootstrapServers();
     String applicationId = "churn-two-" + UUID.randomUUID();
-    try (ProcessorInstance a = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("a"));
-        ProcessorInstance b = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("b"))) {
+    TestLogin login = TestLogin.oidc(OIDC, OIDC.clientCredentialsToken("two-instances-lead", "two-instances-secret"));
+    try (ProcessorInstance a = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("a"), login);
+        ProcessorInstance b = ProcessorInstance.start(bootstrap, applicationId, dir.resolve("b"), login)) {
       List<ProcessorInstance> both = List.of(a, b);
       awaitPartitionsSpread(a, b);
 
@@ -148,6 +162,33 @@ class TwoInstancesIT {
       // queries: forwarding works in both directions.
       assertThat(casesForwardedBy).containsOnlyKeys(a, b);
       assertThat(customersForwardedBy).containsOnlyKeys(a, b);
+
+      forwardedQueriesNeedTheCallersToken(both, tasks.get(0), login);
+    }
+  }
+
+  /**
+   * The answers above came through forwarding with the caller's token (the processor has none of
+   * its own). Without a token the instance asked refuses at once, and the owner refuses a
+   * forwarded request that lacks the caller's valid token: the forwarding header grants nothing.
+   */
+  private static void forwardedQueriesNeedTheCallersToken(List<ProcessorInstance> both, OutreachTask task,
+      TestLogin login) {
+    ProcessorInstance owner = ownerAmong(both, StoreNames.CUSTOMER_CASES, task.getCustomerId());
+    ProcessorInstance other = owner == both.get(0) ? both.get(1) : both.get(0);
+    String elsewhere = TestLogin.bearer(OIDC.clientCredentialsToken("two-instances-elsewhere", "two-instances-secret"));
+    Map<String, String> forwarded = Map.of(FORWARDED, other.host().host() + ":" + other.host().port());
+    for (String path : List.of("/cases/" + task.getCaseId(), "/customers/" + task.getCustomerId() + "/cases")) {
+      HttpResponse<String> anonymous = other.get(path, null);
+      assertThat(anonymous.statusCode()).as("%s from %s without a token", path, other).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+          challenge -> assertThat(challenge).startsWith("Bearer"));
+      assertThat(owner.get(path, null, forwarded).statusCode())
+          .as("%s forwarded to its owner %s without the caller's token", path, owner).isEqualTo(401);
+      assertThat(owner.get(path, elsewhere, forwarded).statusCode())
+          .as("%s forwarded to %s with a token for another audience", path, owner).isEqualTo(401);
+      assertThat(owner.get(path, login.authorization(), forwarded).statusCode())
+          .as("%s forwarded to %s with the caller's token", path, owner).isEqualTo(200);
     }
   }
 
