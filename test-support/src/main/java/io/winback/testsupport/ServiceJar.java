@@ -203,6 +203,26 @@ public final class ServiceJar implements AutoCloseable {
     }
   }
 
+  /** A TCP port nobody listens on right now, nor on the next one (a broker's controller takes port + 1). */
+  public static int freePortAndNext() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freePort();
+      if (port < 65535 && free(port + 1)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no two free ports in a row");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      socket.setReuseAddress(true);
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
   /** A TCP port nobody listens on right now. */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

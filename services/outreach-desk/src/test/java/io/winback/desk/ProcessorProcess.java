@@ -87,7 +87,9 @@ public final class ProcessorProcess implements AutoCloseable {
           .arg("--spring.kafka.bootstrap-servers=" + bootstrapServers)
           .arg("--spring.kafka.streams.application-id=" + applicationId)
           .arg("--spring.kafka.streams.state-dir=" + stateDir)
-          .arg("--winback.processor.advertised-host=localhost");
+          .arg("--winback.processor.advertised-host=localhost")
+          // Its case API wants a login: the embedded setup's local users (the desk's tests query no case).
+          .arg("--spring.profiles.active=embedded");
       for (String arg : extraArgs) {
         service.arg(arg);
       }

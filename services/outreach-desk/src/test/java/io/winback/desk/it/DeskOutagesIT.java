@@ -59,7 +59,7 @@ class DeskOutagesIT {
   @BeforeAll
   static void startBrokerAndDesk() throws Exception {
     Path dir = Files.createTempDirectory("desk-outages");
-    brokerConfig = LocalBrokerConfig.of(dir.resolve("kafka"), ServiceJar.freePort());
+    brokerConfig = LocalBrokerConfig.of(dir.resolve("kafka"), ServiceJar.freePortAndNext());
     broker = LocalBrokerProcess.start(brokerConfig).awaitReady(Duration.ofSeconds(90));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       TopicProvisioner.ensureAll(admin);
