@@ -14,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
  *   <li>LEAD: everything in the desk: every task, reassigning, the outbox.
  *   <li>OPS_VIEWER: lag, rates and dead-letter metadata, never a decoded payload.
  *   <li>OPS_ADMIN: also the decoded payload of a dead letter, and redrive.
+ *   <li>DATA_PROTECTION: the subject access report (everything Winback holds about a customer).
  * </ul>
  */
 public final class Roles {
@@ -22,9 +23,10 @@ public final class Roles {
   public static final String LEAD = "LEAD";
   public static final String OPS_VIEWER = "OPS_VIEWER";
   public static final String OPS_ADMIN = "OPS_ADMIN";
+  public static final String DATA_PROTECTION = "DATA_PROTECTION";
 
   /** Every role Winback knows; other values in a token's role claim are ignored. */
-  public static final List<String> ALL = List.of(AGENT, LEAD, OPS_VIEWER, OPS_ADMIN);
+  public static final List<String> ALL = List.of(AGENT, LEAD, OPS_VIEWER, OPS_ADMIN, DATA_PROTECTION);
 
   private static final String PREFIX = "ROLE_";
 

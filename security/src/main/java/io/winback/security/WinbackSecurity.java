@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** What a service imports to log people and machine clients in the Winback way (see {@link Logins}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, PrivacySettings.class})
 public class WinbackSecurity {
 
   @Bean

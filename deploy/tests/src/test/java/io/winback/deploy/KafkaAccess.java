@@ -31,11 +31,13 @@ record KafkaAccess(
 
   static final Map<String, KafkaAccess> BY_SERVICE = Stream.of(
       new KafkaAccess("churn-processor",
-          names(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK, Topics.CASES),
-          names(Topics.TASKS_WRITTEN, Topics.TASKS_PHONE, Topics.TASKS_IN_PERSON, Topics.CASES, Topics.DEAD_LETTERS),
+          names(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK, Topics.CASES, Topics.KEYS),
+          names(Topics.TASKS_WRITTEN, Topics.TASKS_PHONE, Topics.TASKS_IN_PERSON, Topics.CASES, Topics.DEAD_LETTERS,
+              Topics.KEYS),
           PROCESSOR_APPLICATION_ID, Set.of(), PROCESSOR_PREFIX, PROCESSOR_PREFIX, null),
       new KafkaAccess("outreach-desk",
-          names(Topics.TASKS_WRITTEN, Topics.TASKS_PHONE, Topics.TASKS_IN_PERSON, Topics.CASES, Topics.RELATIONSHIPS),
+          names(Topics.TASKS_WRITTEN, Topics.TASKS_PHONE, Topics.TASKS_IN_PERSON, Topics.CASES, Topics.RELATIONSHIPS,
+              Topics.KEYS),
           names(Topics.FEEDBACK, Topics.DEAD_LETTERS),
           "winback-outreach-desk", Set.of(), null, null, null),
       new KafkaAccess("topic-monitor",

@@ -20,5 +20,12 @@ public final class DeadLetterHeaders {
   /** The case a dead letter is about, when it is about one (e.g. a case whose timer keeps failing). */
   public static final String CASE_ID = PREFIX + "case-id";
 
+  /**
+   * Present when the value is sealed with the key of the customer the record is keyed by
+   * ({@code customer-key}, see {@code io.winback.schemas.privacy.DeadLetterSeals}); absent when the
+   * value is the original bytes in the clear (no customer to seal them for).
+   */
+  public static final String SEALED = PREFIX + "sealed";
+
   private DeadLetterHeaders() {}
 }

@@ -25,7 +25,18 @@ public record TopicSpec<K, V>(
     String keyField,
     Serde<K> keySerde,
     Serde<V> valueSerde,
-    String description) {
+    String description,
+    Map<String, String> extraConfigs) {
+
+  public TopicSpec {
+    extraConfigs = extraConfigs == null ? Map.of() : Map.copyOf(extraConfigs);
+  }
+
+  /** A topic whose configs follow from its cleanup policy and retention alone. */
+  public TopicSpec(String name, int partitions, CleanupPolicy cleanupPolicy, Duration retention, String keyField,
+      Serde<K> keySerde, Serde<V> valueSerde, String description) {
+    this(name, partitions, cleanupPolicy, retention, keyField, keySerde, valueSerde, description, Map.of());
+  }
 
   public enum CleanupPolicy {
     DELETE, COMPACT;
@@ -50,6 +61,7 @@ public record TopicSpec<K, V>(
     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.config());
     configs.put(TopicConfig.RETENTION_MS_CONFIG,
         retention == null ? "-1" : Long.toString(retention.toMillis()));
+    configs.putAll(extraConfigs);
     return configs;
   }
 

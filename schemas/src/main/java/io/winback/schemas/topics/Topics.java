@@ -1,6 +1,7 @@
 package io.winback.schemas.topics;
 
 import io.winback.events.CancellationEvent;
+import io.winback.events.CustomerKey;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
@@ -10,7 +11,9 @@ import io.winback.schemas.serde.AvroSerde;
 import io.winback.schemas.topics.TopicSpec.CleanupPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -28,6 +31,8 @@ public final class Topics {
 
   private static final Duration DAYS_90 = Duration.ofDays(90);
   private static final Duration DAYS_30 = Duration.ofDays(30);
+  /** The longest a written segment of the keys topic waits for the log cleaner. */
+  static final int KEY_COMPACTION_LAG_HOURS = 6;
 
   public static final TopicSpec<String, CancellationEvent> CANCELLATIONS = avro(
       "billing.cancellations.v1", CleanupPolicy.DELETE, DAYS_90, "customerId",
@@ -73,6 +78,24 @@ public final class Topics {
       "Who redrove which dead letter, when, and with what result (topic monitor).");
 
   /**
+   * Every customer's own encryption key (see {@code io.winback.schemas.privacy}), keyed by
+   * customerId and co-partitioned with the customer topics. Compacted so that an erased
+   * customer's key, overwritten by a record without it, is gone from the log within the erasure
+   * deadline (24 h by default): the log cleaner must take a segment at most
+   * {@value #KEY_COMPACTION_LAG_HOURS} h after it was written, segments roll every hour, and a
+   * tombstone-like record is kept an hour for readers that lag.
+   */
+  public static final TopicSpec<String, CustomerKey> KEYS = new TopicSpec<>(
+      "winback.keys.v1", CUSTOMER_PARTITIONS, CleanupPolicy.COMPACT, null, "customerId", Serdes.String(),
+      AvroSerde.of(CustomerKey.class),
+      "Each customer's own encryption key for the personal fields Winback writes; overwritten without key on erasure.",
+      Map.of(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(Duration.ofHours(KEY_COMPACTION_LAG_HOURS)
+              .toMillis()),
+          TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()),
+          TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()),
+          TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01"));
+
+  /**
    * The output of {@code winback bench}'s baseline: a Kafka Streams pass-through of
    * {@link #CANCELLATIONS}, bytes in, bytes out, key and value unchanged. Only the benchmark
    * creates it (see {@link #BENCHMARK}); services never do, so it is not in {@link #ALL}.
@@ -84,7 +107,7 @@ public final class Topics {
 
   public static final List<TopicSpec<?, ?>> ALL = List.of(
       CANCELLATIONS, RELATIONSHIPS, TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON, FEEDBACK, CASES,
-      DEAD_LETTERS, REDRIVE_AUDIT);
+      DEAD_LETTERS, REDRIVE_AUDIT, KEYS);
 
   /**
    * The topics the world outside the processor writes and the processor reads: billing's
