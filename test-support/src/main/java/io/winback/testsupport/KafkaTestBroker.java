@@ -2,7 +2,6 @@ package io.winback.testsupport;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -99,17 +98,9 @@ public final class KafkaTestBroker {
   }
 
   private static BrokerBackend start() {
-    String forced = forcedChoice();
-    String kind;
-    String reason;
-    if (forced != null) {
-      kind = forced;
-      reason = "forced by " + CHOICE_PROPERTY + " / " + CHOICE_ENV;
-    } else {
-      DockerDetection.Result docker = DockerDetection.detect();
-      kind = docker.available() ? CONTAINER : EMBEDDED;
-      reason = docker.reason();
-    }
+    BackendChoice choice = BackendChoice.of(CHOICE_PROPERTY, CHOICE_ENV, EMBEDDED, CONTAINER);
+    String kind = choice.kind();
+    String reason = choice.reason();
     long startNanos = System.nanoTime();
     BrokerBackend started = CONTAINER.equals(kind) ? ContainerBackend.start() : EmbeddedBackend.start();
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
@@ -120,27 +111,9 @@ public final class KafkaTestBroker {
   }
 
   static String forcedChoice() {
-    String value = firstNonBlank(System.getProperty(CHOICE_PROPERTY),
-        System.getenv(CHOICE_ENV), System.getenv(CHOICE_PROPERTY));
-    if (value == null) {
-      return null;
-    }
-    String choice = value.trim().toLowerCase(Locale.ROOT);
-    if (!choice.equals(EMBEDDED) && !choice.equals(CONTAINER)) {
-      throw new IllegalArgumentException(CHOICE_PROPERTY + " must be '" + EMBEDDED + "' or '"
-          + CONTAINER + "', not '" + value + "'");
-    }
-    return choice;
+    return BackendChoice.forced(CHOICE_PROPERTY, CHOICE_ENV, EMBEDDED, CONTAINER);
   }
 
-  private static String firstNonBlank(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return value;
-      }
-    }
-    return null;
-  }
 
   private static void stopQuietly(BrokerBackend toStop) {
     try {

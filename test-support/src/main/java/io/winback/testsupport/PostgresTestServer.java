@@ -104,17 +104,9 @@ public final class PostgresTestServer {
   }
 
   private static PostgresBackend startBackend() {
-    String forced = forcedChoice();
-    String kind;
-    String reason;
-    if (forced != null) {
-      kind = forced;
-      reason = "forced by " + CHOICE_PROPERTY + " / " + CHOICE_ENV;
-    } else {
-      DockerDetection.Result docker = DockerDetection.detect();
-      kind = docker.available() ? CONTAINER : LOCAL;
-      reason = docker.reason();
-    }
+    BackendChoice choice = BackendChoice.of(CHOICE_PROPERTY, CHOICE_ENV, LOCAL, CONTAINER);
+    String kind = choice.kind();
+    String reason = choice.reason();
     long startNanos = System.nanoTime();
     PostgresBackend started = CONTAINER.equals(kind) ? PostgresContainerBackend.launch() : LocalPostgresBackend.launch();
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
@@ -125,19 +117,7 @@ public final class PostgresTestServer {
   }
 
   static String forcedChoice() {
-    String value = System.getProperty(CHOICE_PROPERTY);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(CHOICE_ENV);
-    }
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String choice = value.trim().toLowerCase(Locale.ROOT);
-    if (!choice.equals(LOCAL) && !choice.equals(CONTAINER)) {
-      throw new IllegalArgumentException(CHOICE_PROPERTY + " must be '" + LOCAL + "' or '" + CONTAINER
-          + "', not '" + value + "'");
-    }
-    return choice;
+    return BackendChoice.forced(CHOICE_PROPERTY, CHOICE_ENV, LOCAL, CONTAINER);
   }
 
   private static void stopQuietly(PostgresBackend toStop) {
