@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
+import io.winback.security.PrivacySettings;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /** What the processor's Kafka Streams configuration insists on, whatever application.yml says. */
@@ -17,9 +18,10 @@ class StreamsWiringTest {
     kafka.getStreams().getProperties().put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
     ProcessorProperties processor = new ProcessorProperties(Duration.ofMinutes(15), Duration.ofSeconds(1), "localhost",
-        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(15), 5);
+        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(15), 5, Duration.ofMinutes(1), 1000);
 
-    var config = new StreamsWiring().kafkaStreamsConfiguration(kafka, processor, 8081).asProperties();
+    var config = new StreamsWiring().kafkaStreamsConfiguration(kafka, processor,
+        new PrivacySettings(Duration.ofHours(24)), 8081).asProperties();
 
     assertThat(config.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
         .isEqualTo(LogAndFailProcessingExceptionHandler.class);
