@@ -133,6 +133,26 @@ final class TopologyHarness implements AutoCloseable {
     return List.copyOf(keyRecords);
   }
 
+  /**
+   * Every key, value and header written since the last read to any topic, changelogs included, by
+   * topic: raw bytes, read away from the typed outputs too (the key ring first takes in the keys).
+   */
+  java.util.Map<String, List<byte[]>> drainAllWrittenBytes() {
+    keyRecords();
+    java.util.Map<String, List<byte[]>> written = new java.util.TreeMap<>();
+    for (String topic : driver.producedTopicNames()) {
+      List<byte[]> bytes = new ArrayList<>();
+      driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
+          .readRecordsToList().forEach(record -> {
+            bytes.add(record.key());
+            bytes.add(record.value());
+            record.headers().forEach(header -> bytes.add(header.value()));
+          });
+      written.put(topic, bytes);
+    }
+    return written;
+  }
+
   /** What a reader of winback.keys.v1 knows now. */
   KeyRing keyRing() {
     keyRecords();
