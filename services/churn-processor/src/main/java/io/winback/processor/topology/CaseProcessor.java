@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * first and written only when every one of them is. A programming error while computing
  * dead-letters the input, which then has changed nothing; a {@link StreamsException} or an
  * {@link Error} is not caught and stops the stream thread.
+ *
+ * <p>What goes out of a customer is sealed with their own key ({@link CustomerKeys}), which is
+ * made, if need be, among the same changes, so it is written in the same transaction as the
+ * record it seals. Besides inputs and timers, punctuation expires closed cases
+ * ({@link CaseRetention}) and keeps the personal changelogs rolling ({@link Housekeeping}).
  */
 final class CaseProcessor implements Processor<Object, Inbound, Object, Object> {
 
