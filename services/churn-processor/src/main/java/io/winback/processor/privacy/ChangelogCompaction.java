@@ -34,6 +34,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code min.cleanable.dirty.ratio} 0.1 lets the cleaner take a partition earlier than the lag
  * forces it to, keeping the average life of an old value well below the bound.
  *
+ * <p>The same rolls go to the task's partition of winback.keys.v1 (whose own compaction settings
+ * are the catalogue's, {@code Topics.KEYS}): there too the erasure marker must leave the active
+ * segment before the key it supersedes can be cleaned away.
+ *
  * <p>These are Kafka Streams' {@code topic.}-prefixed settings: they apply when Streams creates a
  * changelog. Changelogs created before need them set once, e.g. with {@code kafka-configs --alter}.
  */

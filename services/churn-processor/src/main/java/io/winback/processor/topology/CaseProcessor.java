@@ -78,8 +78,12 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
     context.schedule(housekeeping.retentionInterval(), PunctuationType.WALL_CLOCK_TIME,
         timestamp -> retention.expire(timestamp).writeTo(context, metrics));
-    context.schedule(housekeeping.changelogRollInterval(), PunctuationType.WALL_CLOCK_TIME,
-        timestamp -> stores.rollPersonalChangelogs());
+    // The keys topic's partition of this task: where this task's customers' keys go (co-partitioned).
+    String keysRollKey = CustomerKeys.rollKeyFor(context.taskId().partition(), Topics.KEYS.partitions());
+    context.schedule(housekeeping.changelogRollInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+      stores.rollPersonalChangelogs();
+      context.forward(new Record<>(keysRollKey, null, timestamp), ChurnTopology.KEYS);
+    });
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
@@ -124,6 +125,21 @@ final class CustomerKeys {
   static CancellationEvent withoutPersonalData(CancellationEvent cancellation) {
     return cancellation.getReasonText() == null ? cancellation
         : CancellationEvent.newBuilder(cancellation).setReasonText(null).build();
+  }
+
+  /**
+   * The key of the tombstone that keeps partition {@code partition} of winback.keys.v1 rolling: the
+   * broker rolls a segment only on an append, and an erasure marker is cleaned together with the key
+   * it supersedes only once it left the active segment. No customer has it (it starts with NUL);
+   * a key ring takes it for an erased customer nobody asks about.
+   */
+  static String rollKeyFor(int partition, int partitions) {
+    for (int n = 0; ; n++) {
+      String key = "\u0000segment-roll-" + n;
+      if (Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions == partition) {
+        return key;
+      }
+    }
   }
 
   private static boolean erased(CustomerKey key) {

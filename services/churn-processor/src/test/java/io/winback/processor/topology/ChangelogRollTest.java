@@ -10,9 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every roll interval each changelog that can hold personal data gets a record even when nothing
- * happens: a tombstone of a key nothing has, so the broker rolls a quiet partition's segment and the
- * log cleaner can take away what an erasure superseded.
+ * Every roll interval each changelog that can hold personal data, and the task's partition of
+ * winback.keys.v1, get a record even when nothing happens: a tombstone of a key nothing has, so the
+ * broker rolls a quiet partition's segment and the log cleaner can take away what an erasure
+ * superseded.
  */
 class ChangelogRollTest {
 
@@ -39,5 +40,26 @@ class ChangelogRollTest {
       });
     }
     assertThat(app.driver.getKeyValueStore(StoreNames.CASES).approximateNumEntries()).as("nothing stored").isZero();
+  }
+
+  @Test
+  void theKeysTopicGetsATombstoneOfAKeyNoCustomerHasInThePartitionOfTheTask() {
+    app.advance(ROLL.plusSeconds(1));
+
+    assertThat(app.keyRecords()).singleElement().satisfies(roll -> {
+      assertThat(roll.key()).isEqualTo(CustomerKeys.rollKeyFor(0, io.winback.schemas.topics.Topics.KEYS.partitions()));
+      assertThat(roll.key()).startsWith("\u0000");
+      assertThat(roll.value()).isNull();
+    });
+  }
+
+  @Test
+  void theRollKeyOfEachPartitionOfTheKeysTopicHashesToThatPartition() {
+    int partitions = io.winback.schemas.topics.Topics.KEYS.partitions();
+    for (int partition = 0; partition < partitions; partition++) {
+      byte[] key = CustomerKeys.rollKeyFor(partition, partitions).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(key, partitions))
+          .isEqualTo(partition);
+    }
   }
 }

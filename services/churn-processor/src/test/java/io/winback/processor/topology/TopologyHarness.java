@@ -126,10 +126,7 @@ final class TopologyHarness implements AutoCloseable {
 
   /** Every record winback.keys.v1 got so far, oldest first (reading tasks reads the keys topic too). */
   List<TestRecord<String, CustomerKey>> keyRecords() {
-    keys.readRecordsToList().forEach(record -> {
-      keyRecords.add(record);
-      ring.apply(record.key(), record.value());
-    });
+    keys.readRecordsToList().forEach(this::keyRead);
     return List.copyOf(keyRecords);
   }
 
@@ -138,7 +135,6 @@ final class TopologyHarness implements AutoCloseable {
    * topic: raw bytes, read away from the typed outputs too (the key ring first takes in the keys).
    */
   java.util.Map<String, List<byte[]>> drainAllWrittenBytes() {
-    keyRecords();
     java.util.Map<String, List<byte[]>> written = new java.util.TreeMap<>();
     for (String topic : driver.producedTopicNames()) {
       List<byte[]> bytes = new ArrayList<>();
@@ -147,10 +143,20 @@ final class TopologyHarness implements AutoCloseable {
             bytes.add(record.key());
             bytes.add(record.value());
             record.headers().forEach(header -> bytes.add(header.value()));
+            if (topic.equals(Topics.KEYS.name())) {
+              keyRead(new TestRecord<>(new String(record.key(), StandardCharsets.UTF_8),
+                  Topics.KEYS.valueSerde().deserializer().deserialize(topic, record.value()), record.headers(),
+                  record.getRecordTime()));
+            }
           });
       written.put(topic, bytes);
     }
     return written;
+  }
+
+  private void keyRead(TestRecord<String, CustomerKey> record) {
+    keyRecords.add(record);
+    ring.apply(record.key(), record.value());
   }
 
   /** What a reader of winback.keys.v1 knows now. */
