@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerRetryMaxPause the longest such pause; the timer is tried at this pace for good
  * @param timerFailuresBeforeAttention after this many failures in a row the case is published as
  *     needing attention and a dead letter names it
+ * @param retentionInterval how often the retention of closed cases looks at the next batch of cases
+ * @param retentionBatch how many cases one look takes in (each partition), however many are stored
  */
 @ConfigurationProperties("winback.processor")
 public record ProcessorProperties(
@@ -27,7 +29,9 @@ public record ProcessorProperties(
     @DefaultValue("5s") Duration forwardTimeout,
     @DefaultValue("5s") Duration timerRetryPause,
     @DefaultValue("15m") Duration timerRetryMaxPause,
-    @DefaultValue("5") int timerFailuresBeforeAttention) {
+    @DefaultValue("5") int timerFailuresBeforeAttention,
+    @DefaultValue("1m") Duration retentionInterval,
+    @DefaultValue("1000") int retentionBatch) {
 
   public TimerRetry timerRetry() {
     return new TimerRetry(timerRetryPause, timerRetryMaxPause, timerFailuresBeforeAttention);

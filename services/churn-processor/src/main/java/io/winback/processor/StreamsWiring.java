@@ -5,12 +5,15 @@ import io.winback.processor.cases.CaseLifecycle;
 import io.winback.processor.metrics.MicrometerProcessorMetrics;
 import io.winback.processor.metrics.ProcessorMetrics;
 import io.winback.processor.policy.ChannelPolicy;
+import io.winback.processor.privacy.ChangelogCompaction;
 import io.winback.processor.tasks.TaskFactory;
 import io.winback.processor.templates.MessageTemplates;
 import io.winback.processor.topology.ChurnTopology;
+import io.winback.processor.topology.Housekeeping;
 import io.winback.schemas.serde.TrustedPackages;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
+import io.winback.security.PrivacySettings;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
@@ -45,14 +48,22 @@ class StreamsWiring {
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   KafkaStreamsConfiguration kafkaStreamsConfiguration(KafkaProperties kafka, ProcessorProperties processor,
-      @Value("${server.port:8081}") int port) {
+      PrivacySettings privacy, @Value("${server.port:8081}") int port) {
     Map<String, Object> config = kafka.buildStreamsProperties();
+    // Not configurable one by one: they follow from the erasure deadline (see ChangelogCompaction).
+    config.putAll(new ChangelogCompaction(privacy.erasureDeadline()).streamsConfig());
     config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "winback-churn-processor");
     config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // Not configurable: skipping a record that failed would lose it silently.
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ChurnTopology.PROCESSING_EXCEPTION_HANDLER);
     config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, processor.advertisedHost() + ":" + port);
     return new KafkaStreamsConfiguration(config);
+  }
+
+  static Housekeeping housekeeping(ProcessorProperties processor, PrivacySettings privacy,
+      CaseRetentionProperties retention) {
+    return new Housekeeping(retention.caseRetention(), processor.retentionInterval(), processor.retentionBatch(),
+        new ChangelogCompaction(privacy.erasureDeadline()).rollInterval());
   }
 
   @Bean
@@ -69,12 +80,15 @@ class StreamsWiring {
 
   @Bean
   StreamsBuilderFactoryBeanConfigurer churnTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics,
-      ProcessorProperties processor, MeterRegistry registry, StreamsHealth health) {
+      ProcessorProperties processor, PrivacySettings privacy, CaseRetentionProperties retention,
+      MeterRegistry registry, StreamsHealth health) {
+    Housekeeping housekeeping = housekeeping(processor, privacy, retention);
     return factoryBean -> {
       factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
         @Override
         public void configureTopology(Topology topology) {
-          ChurnTopology.addTo(topology, lifecycle, metrics, processor.timerInterval(), processor.timerRetry());
+          ChurnTopology.addTo(topology, lifecycle, metrics, processor.timerInterval(), processor.timerRetry(),
+              housekeeping);
         }
       });
       factoryBean.addListener(new KafkaStreamsMicrometerListener(registry));

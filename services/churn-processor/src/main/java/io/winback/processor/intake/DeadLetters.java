@@ -1,5 +1,6 @@
 package io.winback.processor.intake;
 
+import io.winback.schemas.privacy.DeadLetterSeals;
 import io.winback.schemas.topics.DeadLetterHeaders;
 import io.winback.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,24 @@ public final class DeadLetters {
     Record<byte[], byte[]> letter = of(raw, errorClass, message, now);
     add(letter.headers(), DeadLetterHeaders.CASE_ID, caseId);
     return letter;
+  }
+
+  /**
+   * The dead letter with {@code sealedValue} (its value sealed with the key of the customer the
+   * record is keyed by) instead of its value, marked {@link DeadLetterHeaders#SEALED}.
+   */
+  public static Record<byte[], byte[]> sealed(Record<byte[], byte[]> letter, byte[] sealedValue) {
+    add(letter.headers(), DeadLetterHeaders.SEALED, DeadLetterSeals.CUSTOMER_KEY);
+    return letter.withValue(sealedValue);
+  }
+
+  /**
+   * The dead letter without its value, which could not be sealed and is never kept in the clear;
+   * {@link DeadLetterHeaders#VALUE_DROPPED} says why ({@code reason}).
+   */
+  public static Record<byte[], byte[]> withoutValue(Record<byte[], byte[]> letter, String reason) {
+    add(letter.headers(), DeadLetterHeaders.VALUE_DROPPED, reason);
+    return letter.withValue(null);
   }
 
   private static void add(Headers headers, String name, String value) {

@@ -1,9 +1,7 @@
 package io.winback.processor.intake;
 
-import io.winback.processor.metrics.ProcessorMetrics;
 import io.winback.schemas.topics.TopicSpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one input topic as raw bytes and either forwards a decoded, valid {@link Inbound} to the
- * case processor or the untouched record to the dead-letter topic. Decoding here rather than in
- * a Streams serde keeps a poison record inside the exactly-once transaction and never stops the
+ * Reads one input topic as raw bytes and forwards to the case processor either a decoded, valid
+ * {@link Inbound} or, for a record that is not, an {@link Inbound.Invalid} with the reason, which
+ * the case processor dead-letters (sealed with the customer's key). Decoding here rather than in a
+ * Streams serde keeps a poison record inside the exactly-once transaction and never stops the
  * stream thread.
  */
 public final class DecodeProcessor<V> implements Processor<byte[], byte[], Object, Object> {
@@ -32,17 +31,12 @@ public final class DecodeProcessor<V> implements Processor<byte[], byte[], Objec
   private final TopicSpec<String, V> topic;
   private final Reader<V> reader;
   private final String next;
-  private final String deadLetters;
-  private final ProcessorMetrics metrics;
   private ProcessorContext<Object, Object> context;
 
-  public DecodeProcessor(TopicSpec<String, V> topic, Reader<V> reader, String next, String deadLetters,
-      ProcessorMetrics metrics) {
+  public DecodeProcessor(TopicSpec<String, V> topic, Reader<V> reader, String next) {
     this.topic = topic;
     this.reader = reader;
     this.next = next;
-    this.deadLetters = deadLetters;
-    this.metrics = metrics;
   }
 
   @Override
@@ -61,23 +55,15 @@ public final class DecodeProcessor<V> implements Processor<byte[], byte[], Objec
       V value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
       inbound = reader.read(key, value, raw);
     } catch (SerializationException | InvalidInputException e) {
-      metrics.deadLettered(topic.name(), e.getClass().getSimpleName());
-      context.forward(DeadLetters.of(raw, e.getClass().getName(), e.getMessage(), now()), deadLetters);
-      return;
+      inbound = new Inbound.Invalid(raw, e.getClass().getName(), e.getMessage(), e.getClass().getSimpleName());
     } catch (StreamsException e) {
       throw e;
     } catch (RuntimeException e) {
       // A bug in reading this record must not stop the thread on it for good: dead-lettered, loudly.
       log.error("could not decode a record from {} partition {} offset {}; dead-lettered", raw.topic(),
           raw.partition(), raw.offset(), e);
-      metrics.deadLettered(topic.name(), "processing-error");
-      context.forward(DeadLetters.of(raw, e.getClass().getName(), String.valueOf(e.getMessage()), now()), deadLetters);
-      return;
+      inbound = new Inbound.Invalid(raw, e.getClass().getName(), String.valueOf(e.getMessage()), "processing-error");
     }
     context.forward(record.withKey((Object) record.key()).withValue(inbound), next);
-  }
-
-  private Instant now() {
-    return Instant.ofEpochMilli(context.currentSystemTimeMs());
   }
 }

@@ -5,8 +5,8 @@ import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 
 /**
- * A decoded, valid input of the case processor, with the raw record it came from (so that an
- * input the lifecycle rejects can still go to the dead-letter topic unchanged).
+ * An input of the case processor, with the raw record it came from (so that an input the lifecycle
+ * rejects can still go to the dead-letter topic): decoded and valid, or {@link Invalid}.
  */
 public sealed interface Inbound {
 
@@ -18,4 +18,12 @@ public sealed interface Inbound {
   record Relationship(String customerId, CustomerRelationship relationship, RawRecord raw) implements Inbound {}
 
   record Feedback(OutreachFeedback feedback, RawRecord raw) implements Inbound {}
+
+  /**
+   * A record that could not be decoded or is not valid: the case processor dead-letters it, so that
+   * its value is sealed with its customer's key like every other dead letter of a customer's
+   * record (the processor that holds the keys is the only one that can). {@code metric} is the
+   * reason the dead-letter counter names.
+   */
+  record Invalid(RawRecord raw, String errorClass, String message, String metric) implements Inbound {}
 }

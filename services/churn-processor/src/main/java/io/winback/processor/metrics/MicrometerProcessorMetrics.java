@@ -8,7 +8,7 @@ import io.winback.processor.cases.Effect;
 
 /**
  * Domain counters for Prometheus: cases by status, tasks by channel, dead letters, timer
- * failures, other events. Counters an alert may watch are registered at zero from start-up for
+ * failures, cases removed after the retention period, other events. Counters an alert may watch are registered at zero from start-up for
  * every known label value, so "no increase" and "never happened" look the same on a dashboard.
  */
 public final class MicrometerProcessorMetrics implements ProcessorMetrics {
@@ -21,6 +21,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
       timerFailures(kind);
     }
     EVENTS.forEach(this::events);
+    casesExpired();
   }
 
   @Override
@@ -49,6 +50,15 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
   @Override
   public void timerFailed(Effect.Timer.Kind kind) {
     timerFailures(kind).increment();
+  }
+
+  @Override
+  public void caseExpired() {
+    casesExpired().increment();
+  }
+
+  private io.micrometer.core.instrument.Counter casesExpired() {
+    return registry.counter("winback.cases.expired");
   }
 
   private io.micrometer.core.instrument.Counter timerFailures(Effect.Timer.Kind kind) {

@@ -11,7 +11,8 @@ public interface ProcessorMetrics {
 
   /** Every event {@link #count} is called with; each is a counter from start-up on, at zero until it happens. */
   List<String> EVENTS = List.of("suppressed", "needs-data", "needs-attention", "duplicate-cancellation",
-      "withdrawal-without-open-case", "customer-erased");
+      "withdrawal-without-open-case", "customer-erased", "customer-key-created", "dead-letter-value-dropped",
+      "task-of-erased-customer");
 
   void caseStatus(CaseStatus status);
 
@@ -24,6 +25,9 @@ public interface ProcessorMetrics {
 
   /** A timer whose transition failed; it stays and is tried again. */
   void timerFailed(Effect.Timer.Kind kind);
+
+  /** A closed case removed after the retention period (and tombstoned on winback.cases.v1). */
+  void caseExpired();
 
   ProcessorMetrics NONE = new ProcessorMetrics() {
     @Override
@@ -40,5 +44,8 @@ public interface ProcessorMetrics {
 
     @Override
     public void timerFailed(Effect.Timer.Kind kind) {}
+
+    @Override
+    public void caseExpired() {}
   };
 }

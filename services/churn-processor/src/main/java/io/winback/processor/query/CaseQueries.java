@@ -1,8 +1,10 @@
 package io.winback.processor.query;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winback.events.WinbackCase;
 import io.winback.processor.cases.CaseFile;
 import io.winback.processor.topology.StoreNames;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +85,11 @@ public final class CaseQueries {
     List<WinbackCase> found = new ArrayList<>();
     ids.forEach(id -> Optional.ofNullable(cases.get(id)).map(CaseFile::state).ifPresent(found::add));
     return found;
+  }
+
+  /** Everything the stores of the customer's partition hold about the customer (see {@link SubjectAccessReport}). */
+  public ObjectNode subjectAccessReport(String customerId, Instant now) {
+    return SubjectAccessReport.of(customerId, this::store, now);
   }
 
   private ReadOnlyKeyValueStore<String, CaseFile> cases() {

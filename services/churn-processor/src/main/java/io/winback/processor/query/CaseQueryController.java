@@ -2,19 +2,13 @@ package io.winback.processor.query;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.winback.events.WinbackCase;
-import io.winback.processor.ProcessorProperties;
 import io.winback.schemas.json.JsonRecords;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,15 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseQueryController {
 
-  private final StreamsBuilderFactoryBean factoryBean;
-  private final HostInfo self;
-  private final Forwarding forwarding;
+  private final QueryRouting routing;
 
-  CaseQueryController(StreamsBuilderFactoryBean factoryBean, ProcessorProperties properties,
-      @Value("${server.port:8081}") int port) {
-    this.factoryBean = factoryBean;
-    this.self = new HostInfo(properties.advertisedHost(), port);
-    this.forwarding = new Forwarding(self, properties.forwardTimeout());
+  CaseQueryController(QueryRouting routing) {
+    this.routing = routing;
   }
 
   /**
@@ -49,23 +38,22 @@ class CaseQueryController {
   ResponseEntity<String> caseById(@PathVariable String caseId,
       @RequestHeader(value = Forwarding.FORWARDED, required = false) String forwarded,
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    KafkaStreams streams = factoryBean.getKafkaStreams();
-    if (streams == null) {
+    CaseQueries queries = routing.queries();
+    if (queries == null) {
       return Problems.unavailable();
     }
-    CaseQueries queries = new CaseQueries(streams, self);
     try {
       if (!queries.ready()) {
         return Problems.unavailable();
       }
       Optional<WinbackCase> local = queries.localCase(caseId);
       if (local.isPresent()) {
-        return json(JsonRecords.toJson(local.get()).toString());
+        return QueryRouting.json(JsonRecords.toJson(local.get()).toString());
       }
       ResponseEntity<String> failed = null;
       if (forwarded == null) {
         for (HostInfo other : queries.otherOwnersOfCases()) {
-          ResponseEntity<String> answer = forwarding.get(other, "/cases/{id}", caseId, authorization);
+          ResponseEntity<String> answer = routing.forwarding().get(other, "/cases/{id}", caseId, authorization);
           if (answer.getStatusCode().is2xxSuccessful() || Forwarding.refused(answer)) {
             return answer;
           }
@@ -85,29 +73,10 @@ class CaseQueryController {
   ResponseEntity<String> casesOfCustomer(@PathVariable String customerId,
       @RequestHeader(value = Forwarding.FORWARDED, required = false) String forwarded,
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-    KafkaStreams streams = factoryBean.getKafkaStreams();
-    if (streams == null) {
-      return Problems.unavailable();
-    }
-    CaseQueries queries = new CaseQueries(streams, self);
-    try {
-      CaseQueries.Owner owner = queries.ownerOfCustomer(customerId);
-      if (owner instanceof CaseQueries.Owner.Local) {
-        List<WinbackCase> cases = queries.localCasesOfCustomer(customerId);
-        ArrayNode array = JsonRecords.mapper().createArrayNode();
-        cases.forEach(c -> array.add(JsonRecords.toJson(c)));
-        return json(array.toString());
-      }
-      if (owner instanceof CaseQueries.Owner.Remote remote && forwarded == null) {
-        return forwarding.get(remote.host(), "/customers/{id}/cases", customerId, authorization);
-      }
-      return Problems.unavailable();
-    } catch (InvalidStateStoreException e) {
-      return Problems.unavailable();
-    }
-  }
-
-  private static ResponseEntity<String> json(String body) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    return routing.forCustomer(customerId, "/customers/{id}/cases", forwarded, authorization, queries -> {
+      ArrayNode array = JsonRecords.mapper().createArrayNode();
+      queries.localCasesOfCustomer(customerId).forEach(c -> array.add(JsonRecords.toJson(c)));
+      return array.toString();
+    });
   }
 }

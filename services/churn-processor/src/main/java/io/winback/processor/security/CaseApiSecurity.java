@@ -16,7 +16,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may ask the processor what. The case API is for LEAD and the OPS roles only, never for an
  * AGENT: a case's status reason can say that the customer asked not to be contacted, and agents
- * work from the outreach desk, which shows them their own tasks. Machine clients come with a JWT
+ * work from the outreach desk, which shows them their own tasks. The subject access report
+ * ({@code /privacy/customers/{id}}: everything the processor holds about a customer, the CRM's
+ * contact data included) is for DATA_PROTECTION only, and that role sees nothing else of the case
+ * API. Machine clients come with a JWT
  * bearer token (audience {@code winback-processor}); on the embedded setup the local users log in
  * with HTTP basic. Without either the processor refuses to start.
  *
@@ -46,6 +49,7 @@ public class CaseApiSecurity {
         // status and the path of that request. Asked for directly it has nothing to show.
         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
         .requestMatchers("/error").denyAll()
+        .requestMatchers("/privacy/**").hasRole(Roles.DATA_PROTECTION)
         .anyRequest().hasAnyRole(Roles.LEAD, Roles.OPS_VIEWER, Roles.OPS_ADMIN));
     return http.build();
   }

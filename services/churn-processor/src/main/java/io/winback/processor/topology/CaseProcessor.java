@@ -15,6 +15,8 @@ import io.winback.processor.intake.Inbound;
 import io.winback.processor.intake.RawRecord;
 import io.winback.processor.metrics.ProcessorMetrics;
 import io.winback.processor.policy.ChannelFamily;
+import io.winback.processor.privacy.RelationshipMinimisation;
+import io.winback.schemas.privacy.KeyRing;
 import io.winback.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * first and written only when every one of them is. A programming error while computing
  * dead-letters the input, which then has changed nothing; a {@link StreamsException} or an
  * {@link Error} is not caught and stops the stream thread.
+ *
+ * <p>What goes out of a customer is sealed with their own key ({@link CustomerKeys}), which is
+ * made, if need be, among the same changes, so it is written in the same transaction as the
+ * record it seals. Besides inputs and timers, punctuation expires closed cases
+ * ({@link CaseRetention}) and keeps the personal changelogs rolling ({@link Housekeeping}).
  */
 final class CaseProcessor implements Processor<Object, Inbound, Object, Object> {
 
@@ -49,21 +56,34 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
   private final ProcessorMetrics metrics;
   private final Duration timerInterval;
   private final TimerRetry timerRetry;
+  private final Housekeeping housekeeping;
   private ProcessorContext<Object, Object> context;
   private CaseStores stores;
+  private CaseRetention retention;
 
-  CaseProcessor(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval, TimerRetry timerRetry) {
+  CaseProcessor(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval, TimerRetry timerRetry,
+      Housekeeping housekeeping) {
     this.lifecycle = lifecycle;
     this.metrics = metrics;
     this.timerInterval = timerInterval;
     this.timerRetry = timerRetry;
+    this.housekeeping = housekeeping;
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.stores = CaseStores.of(context);
+    this.retention = new CaseRetention(stores, housekeeping.caseRetention(), housekeeping.retentionBatch());
     context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
+    context.schedule(housekeeping.retentionInterval(), PunctuationType.WALL_CLOCK_TIME,
+        timestamp -> retention.expire(timestamp).writeTo(context, metrics));
+    // The keys topic's partition of this task: where this task's customers' keys go (co-partitioned).
+    String keysRollKey = CustomerKeys.rollKeyFor(context.taskId().partition(), Topics.KEYS.partitions());
+    context.schedule(housekeeping.changelogRollInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+      stores.rollPersonalChangelogs();
+      context.forward(new Record<>(keysRollKey, null, timestamp), ChurnTopology.KEYS);
+    });
   }
 
   @Override
@@ -77,29 +97,38 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
         onRelationship(relationship, record.timestamp(), changes);
       } else if (inbound instanceof Inbound.Feedback feedback) {
         onFeedback(feedback, record.timestamp(), changes);
+      } else if (inbound instanceof Inbound.Invalid invalid) {
+        changes.count(m -> m.deadLettered(invalid.raw().topic(), invalid.metric()));
+        deadLetter(invalid.raw(), invalid.errorClass(), invalid.message(), changes);
       }
     } catch (StreamsException e) {
       throw e;
     } catch (Rejected rejected) {
       changes = new Changes(stores);
       changes.count(m -> m.deadLettered(inbound.raw().topic(), rejected.metric));
-      changes.forward(DeadLetters.of(inbound.raw(), rejected.errorClass, rejected.getMessage(), now()),
-          ChurnTopology.DEAD_LETTERS);
+      deadLetter(inbound.raw(), rejected.errorClass, rejected.getMessage(), changes);
     } catch (RuntimeException e) {
       // A bug, or data the code did not expect: nothing was written, the input goes to the dead-letter topic.
       log.error("could not process a record from {} partition {} offset {}; dead-lettered, nothing changed",
           inbound.raw().topic(), inbound.raw().partition(), inbound.raw().offset(), e);
       changes = new Changes(stores);
       changes.count(m -> m.deadLettered(inbound.raw().topic(), "processing-error"));
-      changes.forward(DeadLetters.of(inbound.raw(), e.getClass().getName(), String.valueOf(e.getMessage()), now()),
-          ChurnTopology.DEAD_LETTERS);
+      deadLetter(inbound.raw(), e.getClass().getName(), String.valueOf(e.getMessage()), changes);
     }
     changes.writeTo(context, metrics);
   }
 
+  /** The input to the dead-letter topic, its value sealed with the key of the customer it is keyed by. */
+  private void deadLetter(RawRecord raw, String errorClass, String message, Changes changes) {
+    changes.forward(CustomerKeys.seal(DeadLetters.of(raw, errorClass, message, now()), raw, changes, now()),
+        ChurnTopology.DEAD_LETTERS);
+  }
+
   private void onCancellation(Inbound.Cancellation input, long timestamp, Changes changes) {
-    CancellationEvent event = input.event();
-    String customerId = event.getCustomerId();
+    String customerId = input.event().getCustomerId();
+    // A case of an erased customer keeps ids, dates and the reason, not what they wrote.
+    CancellationEvent event = CustomerKeys.state(customerId, changes) == KeyRing.State.ERASED
+        ? CustomerKeys.withoutPersonalData(input.event()) : input.event();
     CustomerRelationship customer = changes.relationship(customerId);
     if (event.getType() == CancellationType.WITHDRAWN) {
       boolean matched = false;
@@ -128,11 +157,18 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
       erase(customerId, changes);
       return;
     }
-    changes.putRelationship(customerId, input.relationship());
+    if (CustomerKeys.state(customerId, changes) == KeyRing.State.ERASED) {
+      // Erased for good: Winback keeps nothing of the customer again, nor contacts them; the dead
+      // letter tells operators, without the record's value.
+      throw new Rejected("erased-customer", "io.winback.processor.ErasedCustomer", "customer " + customerId
+          + " was erased; the processor keeps no CRM data of an erased customer");
+    }
+    CustomerRelationship kept = RelationshipMinimisation.minimise(input.relationship());
+    changes.putRelationship(customerId, kept);
     boolean dnc = changes.doNotContactRecorded(customerId);
     for (CaseFile file : casesOf(customerId, changes)) {
       if (file.awaitingData()) {
-        apply(lifecycle.relationshipArrived(file, input.relationship(), dnc, now()), file, timestamp, changes);
+        apply(lifecycle.relationshipArrived(file, kept, dnc, now()), file, timestamp, changes);
       }
     }
   }
@@ -149,15 +185,20 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
         now()), file, timestamp, changes);
   }
 
-  /** The CRM erased the customer: personal data goes, ids, statuses and outcomes stay. */
+  /**
+   * The CRM erased the customer: personal data goes (the relationship, what they wrote in their
+   * cases) and so does their key, which makes every sealed field of theirs on any topic unreadable;
+   * ids, statuses and outcomes stay.
+   */
   private void erase(String customerId, Changes changes) {
     changes.deleteRelationship(customerId);
     for (CaseFile file : casesOf(customerId, changes)) {
-      if (file.cancellation().getReasonText() != null) {
-        changes.putCase(new CaseFile(file.state(),
-            CancellationEvent.newBuilder(file.cancellation()).setReasonText(null).build()));
+      CancellationEvent kept = CustomerKeys.withoutPersonalData(file.cancellation());
+      if (kept != file.cancellation()) {
+        changes.putCase(new CaseFile(file.state(), kept));
       }
     }
+    CustomerKeys.erase(customerId, changes, now());
     changes.count(m -> m.count("customer-erased"));
   }
 
@@ -276,7 +317,8 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.EmitTask emit) {
         OutreachTask task = emit.task();
-        changes.forward(new Record<>(task.getCustomerId(), task, timestamp), sinkOf(task));
+        changes.forward(new Record<>(task.getCustomerId(), CustomerKeys.seal(task, changes, now()), timestamp),
+            sinkOf(task));
         changes.count(m -> m.task(task.getChannel(), task.getAction()));
       } else if (effect instanceof Effect.StartTimer start) {
         changes.putTimer(TimerKeys.key(start.timer()), TimerState.FRESH.format());

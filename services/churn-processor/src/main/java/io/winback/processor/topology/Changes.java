@@ -1,5 +1,6 @@
 package io.winback.processor.topology;
 
+import io.winback.events.CustomerKey;
 import io.winback.events.CustomerRelationship;
 import io.winback.processor.cases.CaseFile;
 import io.winback.processor.metrics.ProcessorMetrics;
@@ -29,6 +30,7 @@ final class Changes {
   private final Map<String, Optional<CustomerRelationship>> relationships = new LinkedHashMap<>();
   private final Map<String, String> doNotContact = new LinkedHashMap<>();
   private final Map<String, Optional<String>> timers = new LinkedHashMap<>();
+  private final Map<String, CustomerKey> customerKeys = new LinkedHashMap<>();
   private final List<Forward> forwards = new ArrayList<>();
   private final List<Consumer<ProcessorMetrics>> counts = new ArrayList<>();
 
@@ -59,6 +61,22 @@ final class Changes {
     cases.put(file.caseId(), file);
   }
 
+  /** The case is gone from the store (retention); {@link #caseFile} then says null. */
+  void deleteCase(String caseId) {
+    cases.put(caseId, null);
+  }
+
+  /** The customer's key, or the marker that they were erased; null when the processor never made one. */
+  CustomerKey customerKey(String customerId) {
+    return customerKeys.containsKey(customerId) ? customerKeys.get(customerId)
+        : stores.customerKeys().get(customerId);
+  }
+
+  void putCustomerKey(String customerId, CustomerKey key) {
+    customerKeys.put(customerId, key);
+  }
+
+  /** The customer's case ids; none left removes the customer's entry. */
   void putCaseIds(String customerId, List<String> caseIds) {
     customerCases.put(customerId, List.copyOf(caseIds));
   }
@@ -96,8 +114,20 @@ final class Changes {
    * serializer broke), so it stops the stream thread and exactly-once rolls the transaction back.
    */
   void writeTo(ProcessorContext<Object, Object> context, ProcessorMetrics metrics) {
-    cases.forEach(stores.cases()::put);
-    customerCases.forEach((customerId, ids) -> stores.customerCases().put(customerId, new ArrayList<>(ids)));
+    cases.forEach((caseId, file) -> {
+      if (file != null) {
+        stores.cases().put(caseId, file);
+      } else {
+        stores.cases().delete(caseId);
+      }
+    });
+    customerCases.forEach((customerId, ids) -> {
+      if (ids.isEmpty()) {
+        stores.customerCases().delete(customerId);
+      } else {
+        stores.customerCases().put(customerId, new ArrayList<>(ids));
+      }
+    });
     relationships.forEach((customerId, relationship) -> {
       if (relationship.isPresent()) {
         stores.relationships().put(customerId, relationship.get());
@@ -106,6 +136,7 @@ final class Changes {
       }
     });
     doNotContact.forEach(stores.doNotContact()::put);
+    customerKeys.forEach(stores.customerKeys()::put);
     timers.forEach((key, value) -> {
       if (value.isPresent()) {
         stores.timers().put(key, value.get());

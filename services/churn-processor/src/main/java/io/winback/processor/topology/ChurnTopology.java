@@ -9,7 +9,6 @@ import io.winback.processor.intake.Inbound;
 import io.winback.processor.intake.InvalidInputException;
 import io.winback.processor.intake.Validation;
 import io.winback.processor.metrics.ProcessorMetrics;
-import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,9 +19,11 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The churn processor's topology, top to bottom: three inputs read as bytes and decoded (bad
- * ones to the dead-letter topic), one case processor per customer partition with its stores
- * and timers, tasks out by channel family and cases out by caseId.
+ * The churn processor's topology, top to bottom: three inputs read as bytes and decoded, one case
+ * processor per customer partition with its stores and timers, tasks out by channel family, cases
+ * out by caseId, the customers' keys out by customerId, and dead letters. Every dead letter of an
+ * input, an undecodable one included, goes through the case processor, which holds the keys its
+ * value is sealed with.
  *
  * <p>Every store write is a changelog record in the same transaction, so the stores are kept
  * few: one value per case (state and cancellation together), and no copy of winback.cases.v1
@@ -36,6 +37,7 @@ public final class ChurnTopology {
   static final String TASKS_IN_PERSON = "tasks-in-person";
   static final String CASE_UPDATES = "case-updates";
   static final String DEAD_LETTERS = "dead-letters";
+  static final String KEYS = "keys";
 
   private ChurnTopology() {}
 
@@ -50,12 +52,17 @@ public final class ChurnTopology {
 
   public static Topology buildTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval,
       TimerRetry timerRetry) {
-    return addTo(new Topology(), lifecycle, metrics, timerInterval, timerRetry);
+    return buildTopology(lifecycle, metrics, timerInterval, timerRetry, Housekeeping.defaults());
+  }
+
+  public static Topology buildTopology(CaseLifecycle lifecycle, ProcessorMetrics metrics, Duration timerInterval,
+      TimerRetry timerRetry, Housekeeping housekeeping) {
+    return addTo(new Topology(), lifecycle, metrics, timerInterval, timerRetry, housekeeping);
   }
 
   /** Adds the processor's nodes to {@code topology} (Spring's factory bean hands over its own). */
   public static Topology addTo(Topology topology, CaseLifecycle lifecycle, ProcessorMetrics metrics,
-      Duration timerInterval, TimerRetry timerRetry) {
+      Duration timerInterval, TimerRetry timerRetry, Housekeeping housekeeping) {
     Serde<byte[]> bytes = Serdes.ByteArray();
     Serde<String> strings = Serdes.String();
 
@@ -64,14 +71,15 @@ public final class ChurnTopology {
     topology.addSource("relationships", bytes.deserializer(), bytes.deserializer(), Topics.RELATIONSHIPS.name());
     topology.addSource("feedback", bytes.deserializer(), bytes.deserializer(), Topics.FEEDBACK.name());
     topology.addProcessor("decode-cancellations",
-        () -> decoder(Topics.CANCELLATIONS, ChurnTopology::cancellation, metrics), "cancellations");
+        () -> new DecodeProcessor<>(Topics.CANCELLATIONS, ChurnTopology::cancellation, CASE_PROCESSOR), "cancellations");
     topology.addProcessor("decode-relationships",
-        () -> decoder(Topics.RELATIONSHIPS, ChurnTopology::relationship, metrics), "relationships");
+        () -> new DecodeProcessor<>(Topics.RELATIONSHIPS, ChurnTopology::relationship, CASE_PROCESSOR), "relationships");
     topology.addProcessor("decode-feedback",
-        () -> decoder(Topics.FEEDBACK, ChurnTopology::feedback, metrics), "feedback");
+        () -> new DecodeProcessor<>(Topics.FEEDBACK, ChurnTopology::feedback, CASE_PROCESSOR), "feedback");
 
-    // The case processor: the lifecycle wired to this partition's stores and timers.
-    topology.addProcessor(CASE_PROCESSOR, () -> new CaseProcessor(lifecycle, metrics, timerInterval, timerRetry),
+    // The case processor: the lifecycle wired to this partition's stores, timers and housekeeping.
+    topology.addProcessor(CASE_PROCESSOR,
+        () -> new CaseProcessor(lifecycle, metrics, timerInterval, timerRetry, housekeeping),
         "decode-cancellations", "decode-relationships", "decode-feedback");
     topology.addStateStore(store(StoreNames.CASES, strings, new CaseFileSerde()), CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.CUSTOMER_CASES, strings,
@@ -80,6 +88,9 @@ public final class ChurnTopology {
         CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.DO_NOT_CONTACT, strings, strings), CASE_PROCESSOR);
     topology.addStateStore(store(StoreNames.TIMERS, strings, strings), CASE_PROCESSOR);
+    // In memory, restored from its changelog at start: no key ever reaches the processor's disk.
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CUSTOMER_KEYS), strings,
+        Topics.KEYS.valueSerde()), CASE_PROCESSOR);
 
     // Outputs.
     topology.addSink(TASKS_WRITTEN, Topics.TASKS_WRITTEN.name(), strings.serializer(),
@@ -90,14 +101,11 @@ public final class ChurnTopology {
         Topics.TASKS_IN_PERSON.valueSerde().serializer(), CASE_PROCESSOR);
     topology.addSink(CASE_UPDATES, Topics.CASES.name(), strings.serializer(), Topics.CASES.valueSerde().serializer(),
         CASE_PROCESSOR);
+    topology.addSink(KEYS, Topics.KEYS.name(), strings.serializer(), Topics.KEYS.valueSerde().serializer(),
+        CASE_PROCESSOR);
     topology.addSink(DEAD_LETTERS, Topics.DEAD_LETTERS.name(), bytes.serializer(), bytes.serializer(),
-        "decode-cancellations", "decode-relationships", "decode-feedback", CASE_PROCESSOR);
+        CASE_PROCESSOR);
     return topology;
-  }
-
-  private static <V> DecodeProcessor<V> decoder(TopicSpec<String, V> topic, DecodeProcessor.Reader<V> reader,
-      ProcessorMetrics metrics) {
-    return new DecodeProcessor<>(topic, reader, CASE_PROCESSOR, DEAD_LETTERS, metrics);
   }
 
   private static <K, V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<K, V>>

@@ -3,8 +3,11 @@ package io.winback.processor.topology;
 import io.winback.processor.cases.Effect.Timer;
 import java.time.Instant;
 
-/** Timer store keys that sort by due time: {@code <13-digit millis>|<kind>|<caseId>|<taskId>}. */
-final class TimerKeys {
+/**
+ * Timer store keys that sort by due time: {@code <13-digit millis>|<kind>|<caseId>|<taskId>}.
+ * Public for the subject access report, which lists a customer's timers.
+ */
+public final class TimerKeys {
 
   private static final String NONE = "-";
 
@@ -20,7 +23,7 @@ final class TimerKeys {
     return "%013d|~".formatted(now.toEpochMilli());
   }
 
-  static Timer parse(String key) {
+  public static Timer parse(String key) {
     String[] parts = key.split("\\|", 4);
     return new Timer(Timer.Kind.valueOf(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[2],
         NONE.equals(parts[3]) ? null : parts[3]);

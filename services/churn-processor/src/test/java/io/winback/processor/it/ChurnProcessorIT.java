@@ -3,11 +3,13 @@ package io.winback.processor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.winback.cli.Winback;
 import io.winback.events.Channel;
 import io.winback.events.OutreachTask;
 import io.winback.events.TaskAction;
 import io.winback.schemas.json.JsonRecords;
+import io.winback.schemas.privacy.TaskSeals;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaIntegrationTest;
 import io.winback.testsupport.KafkaTestBroker;
@@ -19,9 +21,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +64,13 @@ class ChurnProcessorIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  private static final String APPLICATION_ID = "churn-it-" + UUID.randomUUID();
+
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
-    registry.add("spring.kafka.streams.application-id", () -> "churn-it-" + UUID.randomUUID());
+    registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
   }
 
   @Test
@@ -83,12 +94,16 @@ class ChurnProcessorIT {
                 new StringDeserializer(), Topics.TASKS_WRITTEN.valueSerde().deserializer())
             .stream().filter(record -> customer.equals(record.key())).toList(),
         found -> !found.isEmpty());
-    OutreachTask task = tasks.get(0).value();
+    OutreachTask sealed = tasks.get(0).value();
     assertThat(tasks).hasSize(1);
+    assertThat(sealed.getContact()).as("sealed, not in the clear").isNull();
+    // The customer's key was committed with the task: whoever reads the task can read the key.
+    OutreachTask task = TaskSeals.open(sealed, Outputs.keyRing()).value();
     assertThat(task.getAction()).isEqualTo(TaskAction.CREATE);
     assertThat(task.getChannel()).isEqualTo(Channel.EMAIL);
     assertThat(task.getSubject()).isEqualTo("Your decision – an open conversation");
     assertThat(task.getMessage()).startsWith("Dear Mr Brown,");
+    assertThat(task.getContact().getEmail()).isEqualTo("peter.brown@example.org");
 
     HttpResponse<String> byId = await().atMost(Duration.ofSeconds(30))
         .until(() -> get("/cases/" + task.getCaseId(), LEAD), response -> response.statusCode() == 200);
@@ -103,6 +118,40 @@ class ChurnProcessorIT {
         .contains("winback_cases_total{").contains("kafka_stream");
 
     theLocalUsersLogInWithHttpBasic("/cases/" + task.getCaseId());
+    theDataProtectionOfficerGetsTheSubjectAccessReport(customer, task.getCaseId());
+    theChangelogsAreCompactedWithinTheErasureDeadline();
+  }
+
+  /** Streams created the changelogs with the compaction the default 24 h erasure deadline asks for. */
+  private void theChangelogsAreCompactedWithinTheErasureDeadline() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        KafkaTestBroker.bootstrapServers()))) {
+      for (String store : List.of("cases", "relationships", "customer-keys")) {
+        ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
+            APPLICATION_ID + "-" + store + "-changelog");
+        Config config = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
+        assertThat(config.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value()).as(store).isEqualTo("21600000");
+        assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(store).isEqualTo("21600000");
+        assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(store).isEqualTo("compact");
+      }
+    }
+  }
+
+  /** `curl -u dpo:dpo .../privacy/customers/C-1`: the report, for the embedded setup's dpo and nobody else. */
+  private void theDataProtectionOfficerGetsTheSubjectAccessReport(String customer, String caseId) throws Exception {
+    String path = "/privacy/customers/" + customer;
+    HttpResponse<String> report = get(path, TestLogin.basic("dpo", "dpo"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    JsonNode json = JsonRecords.mapper().readTree(report.body());
+    assertThat(json.get("customerId").asText()).isEqualTo(customer);
+    Map<String, JsonNode> parts = new HashMap<>();
+    json.get("parts").forEach(part -> parts.put(part.get("store").asText(), part.get("value")));
+    assertThat(parts.get("relationships").get("lastName").asText()).isEqualTo("Brown");
+    assertThat(parts.get("customer-keys").get("keyExists").asBoolean()).isTrue();
+    assertThat(parts.get("cases").get(0).get("case").get("caseId").asText()).isEqualTo(caseId);
+    assertThat(get(path, LEAD).statusCode()).as("the case API's users do not get it").isEqualTo(403);
+    assertThat(get("/customers/" + customer + "/cases", TestLogin.basic("dpo", "dpo")).statusCode())
+        .as("nor does the dpo get the case API").isEqualTo(403);
   }
 
   /** `curl -u lead:lead ...` works on the embedded setup; nobody else gets in, and the probes need no login. */

@@ -2,6 +2,7 @@ package io.winback.processor.it;
 
 import io.winback.events.OutreachTask;
 import io.winback.events.WinbackCase;
+import io.winback.schemas.privacy.KeyRing;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaTestBroker;
@@ -41,6 +42,13 @@ final class Outputs {
         .filter(record -> customers.contains(record.key()))
         .forEach(record -> tasks.add(record.value())));
     return tasks;
+  }
+
+  /** What a reader of winback.keys.v1 knows now: every customer's key, or that they were erased. */
+  static KeyRing keyRing() {
+    KeyRing ring = new KeyRing();
+    read(Topics.KEYS, Duration.ZERO).forEach(record -> ring.apply(record.key(), record.value()));
+    return ring;
   }
 
   /** Every record on winback.cases.v1 for {@code customers}, oldest first per partition. */

@@ -79,6 +79,8 @@ class TokenExpiredOnTheWayIT {
       await("both instances running with partitions each").atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(500))
           .until(() -> a.ready() && bothHavePartitions(a.streams()));
+      // The owner's own view: done with the rebalance that gave it its partitions (and their restore).
+      owner.awaitReady(Duration.ofSeconds(120));
 
       theManagementPortKeepsTheActuatorRules(owner);
 

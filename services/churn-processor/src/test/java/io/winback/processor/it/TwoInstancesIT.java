@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,6 +65,9 @@ class TwoInstancesIT {
       .machineClient("two-instances-lead", "two-instances-secret", List.of("LEAD"), TestLogin.AUDIENCE,
           Duration.ofMinutes(15))
       .machineClient("two-instances-elsewhere", "two-instances-secret", List.of("LEAD", "OPS_ADMIN"), "winback-desk",
+          Duration.ofMinutes(15))
+      // The data protection officer's tool, for subject access reports.
+      .machineClient("two-instances-dpo", "two-instances-secret", List.of("DATA_PROTECTION"), TestLogin.AUDIENCE,
           Duration.ofMinutes(15));
   /** One sub-topology over the customer partitions. */
   private static final int STREAM_TASKS = Topics.CUSTOMER_PARTITIONS;
@@ -164,7 +168,30 @@ class TwoInstancesIT {
       assertThat(customersForwardedBy).containsOnlyKeys(a, b);
 
       forwardedQueriesNeedTheCallersToken(both, tasks.get(0), login);
+      subjectAccessReportsComeFromTheOwnerThroughEitherInstance(a, b, caseOfCustomer);
     }
+  }
+
+  /**
+   * Each customer's subject access report, asked of both instances: the owner of the customer's
+   * partition answers, the other forwards, and both give the same report.
+   */
+  private static void subjectAccessReportsComeFromTheOwnerThroughEitherInstance(ProcessorInstance a,
+      ProcessorInstance b, Map<String, String> caseOfCustomer) {
+    String dpo = TestLogin.bearer(OIDC.clientCredentialsToken("two-instances-dpo", "two-instances-secret"));
+    for (Map.Entry<String, String> entry : caseOfCustomer.entrySet()) {
+      String path = "/privacy/customers/" + entry.getKey();
+      JsonNode fromA = json(awaitOk(a, path, dpo));
+      JsonNode fromB = json(awaitOk(b, path, dpo));
+      assertThat(fromB.get("parts")).as("%s from %s and from %s", path, b, a).isEqualTo(fromA.get("parts"));
+      assertThat(fromA.get("customerId").asText()).isEqualTo(entry.getKey());
+      JsonNode cases = StreamSupport.stream(fromA.get("parts").spliterator(), false)
+          .filter(part -> part.get("store").asText().equals(StoreNames.CASES)).findFirst().orElseThrow().get("value");
+      assertThat(cases).singleElement().satisfies(entryOfCase ->
+          assertThat(entryOfCase.get("case").get("caseId").asText()).isEqualTo(entry.getValue()));
+    }
+    assertThat(a.get("/privacy/customers/" + caseOfCustomer.keySet().iterator().next()).statusCode())
+        .as("a LEAD gets no subject access report").isEqualTo(403);
   }
 
   /**
@@ -255,9 +282,15 @@ class TwoInstancesIT {
   }
 
   private static String awaitOk(ProcessorInstance instance, String path) {
+    return awaitOk(instance, path, null);
+  }
+
+  /** With {@code authorization} instead of the test's own credentials when it is not null. */
+  private static String awaitOk(ProcessorInstance instance, String path, String authorization) {
     return await(path + " from " + instance).atMost(Duration.ofSeconds(30))
         .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-        .until(() -> instance.get(path), response -> response.statusCode() == 200)
+        .until(() -> authorization == null ? instance.get(path) : instance.get(path, authorization),
+            response -> response.statusCode() == 200)
         .body();
   }
 

@@ -31,6 +31,15 @@ class MicrometerProcessorMetricsTest {
   }
 
   @Test
+  void expiredCasesAreCountedFromZero() {
+    assertThat(registry.scrape()).contains("winback_cases_expired_total 0.0");
+
+    metrics.caseExpired();
+
+    assertThat(registry.get("winback.cases.expired").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
   void aTimerFailureCountsForItsKind() {
     metrics.timerFailed(Effect.Timer.Kind.NO_ANSWER);
 

@@ -62,7 +62,8 @@ class AccessMatrixIT {
   private static final String AUDIENCE = "winback-processor";
   private static final Duration TTL = Duration.ofMinutes(15);
   /** The strongest roles, so that nothing but the token itself can be why it is refused. */
-  private static final List<String> EVERY_ROLE = List.of("AGENT", "LEAD", "OPS_VIEWER", "OPS_ADMIN");
+  private static final List<String> EVERY_ROLE = List.of("AGENT", "LEAD", "OPS_VIEWER", "OPS_ADMIN",
+      "DATA_PROTECTION");
 
   private static final OidcTestProvider OIDC = OidcTestProvider.shared()
       .machineClient("matrix-agent", SECRET, List.of("AGENT"), AUDIENCE, TTL)
@@ -70,13 +71,15 @@ class AccessMatrixIT {
       .machineClient("matrix-lead", SECRET, List.of("LEAD", "AGENT"), AUDIENCE, TTL)
       .machineClient("matrix-opsviewer", SECRET, List.of("OPS_VIEWER"), AUDIENCE, TTL)
       .machineClient("matrix-opsadmin", SECRET, List.of("OPS_ADMIN", "OPS_VIEWER"), AUDIENCE, TTL)
+      .machineClient("matrix-dpo", SECRET, List.of("DATA_PROTECTION"), AUDIENCE, TTL)
       .expiredMachineClient("matrix-expired", SECRET, EVERY_ROLE, AUDIENCE)
       .machineClient("matrix-elsewhere", SECRET, EVERY_ROLE, "winback-desk", TTL);
 
   /** Who asks: nobody, or a machine client of the provider. */
   enum Caller {
     ANONYMOUS(null), AGENT("matrix-agent"), ANOTHER_AGENT("matrix-agent2"), LEAD("matrix-lead"),
-    OPS_VIEWER("matrix-opsviewer"), OPS_ADMIN("matrix-opsadmin"), EXPIRED_TOKEN("matrix-expired"),
+    OPS_VIEWER("matrix-opsviewer"), OPS_ADMIN("matrix-opsadmin"), DATA_PROTECTION("matrix-dpo"),
+    EXPIRED_TOKEN("matrix-expired"),
     OTHER_AUDIENCE("matrix-elsewhere");
 
     final String clientId;
@@ -86,21 +89,24 @@ class AccessMatrixIT {
     }
   }
 
-  // In the order of Caller: anonymous, agent, another agent, lead, ops viewer, ops admin, expired, other audience.
-  /** The case API: LEAD and the OPS roles; an agent works from the desk. */
-  private static final int[] CASE_API = {401, 403, 403, 200, 200, 200, 401, 401};
+  // In the order of Caller: anonymous, agent, another agent, lead, ops viewer, ops admin, data protection,
+  // expired, other audience.
+  /** The case API: LEAD and the OPS roles; an agent works from the desk, data protection has its own report. */
+  private static final int[] CASE_API = {401, 403, 403, 200, 200, 200, 403, 401, 401};
+  /** The subject access report, the CRM's contact data included: DATA_PROTECTION only. */
+  private static final int[] SUBJECT_ACCESS = {401, 403, 403, 403, 403, 403, 200, 401, 401};
   /** Health (liveness, readiness) and prometheus: anyone, but a token that is sent must be good. */
-  private static final int[] OPEN = {200, 200, 200, 200, 200, 200, 401, 401};
+  private static final int[] OPEN = {200, 200, 200, 200, 200, 200, 200, 401, 401};
   /** Health details of one component: shown to the OPS roles only, nothing there for the others. */
-  private static final int[] OPS_DETAILS = {404, 404, 404, 404, 200, 200, 401, 401};
+  private static final int[] OPS_DETAILS = {404, 404, 404, 404, 200, 200, 404, 401, 401};
   /** The rest of the actuator. */
-  private static final int[] OPS_ADMIN = {401, 403, 403, 403, 403, 200, 401, 401};
+  private static final int[] OPS_ADMIN = {401, 403, 403, 403, 403, 200, 403, 401, 401};
   /** Public by design, answered before any token is looked at. */
-  private static final int[] PUBLIC = {200, 200, 200, 200, 200, 200, 200, 200};
+  private static final int[] PUBLIC = {200, 200, 200, 200, 200, 200, 200, 200, 200};
   /** Boot's error page asked directly rather than by an error dispatch: nothing to show. */
-  private static final int[] ERROR_PAGE = {401, 403, 403, 403, 403, 403, 401, 401};
+  private static final int[] ERROR_PAGE = {401, 403, 403, 403, 403, 403, 403, 401, 401};
   /** A path nobody serves: it is not told apart from a forbidden one until the caller may read the API. */
-  private static final int[] NOTHING_THERE = {401, 403, 403, 404, 404, 404, 401, 401};
+  private static final int[] NOTHING_THERE = {401, 403, 403, 404, 404, 404, 403, 401, 401};
 
   @TempDir
   static Path stateDir;
@@ -143,6 +149,7 @@ class AccessMatrixIT {
     Map<String, Map<String, int[]>> expected = new LinkedHashMap<>();
     expected.put("GET /cases/{caseId}", Map.of("/cases/" + caseId, CASE_API));
     expected.put("GET /customers/{customerId}/cases", Map.of("/customers/" + customer + "/cases", CASE_API));
+    expected.put("GET /privacy/customers/{customerId}", Map.of("/privacy/customers/" + customer, SUBJECT_ACCESS));
     expected.put("* /error", Map.of("/error", ERROR_PAGE));
     expected.put("GET /actuator", Map.of("/actuator", OPS_ADMIN));
     expected.put("GET /actuator/health", Map.of("/actuator/health", OPEN));
@@ -178,7 +185,7 @@ class AccessMatrixIT {
     assertThat(wrong).as("answers that differ from the matrix").isEmpty();
 
     // Health says UP or DOWN to anyone; what it is made of, only to the OPS roles.
-    for (Caller caller : List.of(Caller.ANONYMOUS, Caller.AGENT, Caller.LEAD)) {
+    for (Caller caller : List.of(Caller.ANONYMOUS, Caller.AGENT, Caller.LEAD, Caller.DATA_PROTECTION)) {
       assertThat(json(get("/actuator/health", caller)).has("components")).as("health details for %s", caller)
           .isFalse();
     }

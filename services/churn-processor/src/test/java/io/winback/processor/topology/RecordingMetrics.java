@@ -36,4 +36,9 @@ final class RecordingMetrics implements ProcessorMetrics {
   public void timerFailed(io.winback.processor.cases.Effect.Timer.Kind kind) {
     events.add("timer-failed:" + kind);
   }
+
+  @Override
+  public void caseExpired() {
+    events.add("case-expired");
+  }
 }

@@ -1,6 +1,7 @@
 package io.winback.processor.topology;
 
 import io.winback.events.CancellationEvent;
+import io.winback.events.CustomerKey;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
@@ -11,7 +12,11 @@ import io.winback.processor.policy.ChannelPolicy;
 import io.winback.processor.policy.PolicySettings;
 import io.winback.processor.tasks.TaskFactory;
 import io.winback.processor.templates.MessageTemplates;
+import io.winback.schemas.privacy.DeadLetterSeals;
+import io.winback.schemas.privacy.KeyRing;
+import io.winback.schemas.topics.DeadLetterHeaders;
 import io.winback.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +33,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The churn topology in a TopologyTestDriver: typed inputs, outputs and a wall clock we move. */
+/**
+ * The churn topology in a TopologyTestDriver: typed inputs, outputs and a wall clock we move. The
+ * task topics are read as the desk reads them: each task opened with its customer's key from
+ * winback.keys.v1 ({@link TaskTopic}); {@link #keyRecords()} is everything the keys topic got.
+ */
 final class TopologyHarness implements AutoCloseable {
 
   static final Duration DATA_GRACE = Duration.ofMinutes(15);
@@ -40,11 +49,15 @@ final class TopologyHarness implements AutoCloseable {
   final TestInputTopic<String, OutreachFeedback> feedback;
   final TestInputTopic<byte[], byte[]> rawCancellations;
   final TestInputTopic<byte[], byte[]> rawFeedback;
-  final TestOutputTopic<String, OutreachTask> written;
-  final TestOutputTopic<String, OutreachTask> phone;
-  final TestOutputTopic<String, OutreachTask> inPerson;
+  final TestInputTopic<byte[], byte[]> rawRelationships;
+  final TaskTopic written;
+  final TaskTopic phone;
+  final TaskTopic inPerson;
   final TestOutputTopic<String, WinbackCase> cases;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestOutputTopic<String, CustomerKey> keys;
+  private final List<TestRecord<String, CustomerKey>> keyRecords = new ArrayList<>();
+  private final KeyRing ring = new KeyRing();
   private Instant now;
 
   TopologyHarness(Instant start) {
@@ -61,6 +74,15 @@ final class TopologyHarness implements AutoCloseable {
 
   /** With a lifecycle of the test's making, e.g. one that fails where a test needs it to. */
   TopologyHarness(Instant start, CaseLifecycle lifecycle, TimerRetry timerRetry) {
+    this(start, lifecycle, timerRetry, Housekeeping.defaults());
+  }
+
+  /** With retention and changelog rolls of the test's choosing. */
+  TopologyHarness(Instant start, Housekeeping housekeeping) {
+    this(start, lifecycle(PolicySettings.defaults()), TIMER_RETRY, housekeeping);
+  }
+
+  TopologyHarness(Instant start, CaseLifecycle lifecycle, TimerRetry timerRetry, Housekeeping housekeeping) {
     this.now = start;
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "churn-test");
@@ -71,8 +93,8 @@ final class TopologyHarness implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    driver = new TopologyTestDriver(ChurnTopology.buildTopology(lifecycle, metrics, Duration.ofSeconds(1), timerRetry), props,
-        start);
+    driver = new TopologyTestDriver(ChurnTopology.buildTopology(lifecycle, metrics, Duration.ofSeconds(1), timerRetry,
+        housekeeping), props, start);
     StringSerializer keys = new StringSerializer();
     cancellations = driver.createInputTopic(Topics.CANCELLATIONS.name(), keys,
         Topics.CANCELLATIONS.valueSerde().serializer(), start, Duration.ZERO);
@@ -83,9 +105,12 @@ final class TopologyHarness implements AutoCloseable {
     rawCancellations = driver.createInputTopic(Topics.CANCELLATIONS.name(), new ByteArraySerializer(),
         new ByteArraySerializer());
     rawFeedback = driver.createInputTopic(Topics.FEEDBACK.name(), new ByteArraySerializer(), new ByteArraySerializer());
-    written = output(Topics.TASKS_WRITTEN.name(), Topics.TASKS_WRITTEN.valueSerde());
-    phone = output(Topics.TASKS_PHONE.name(), Topics.TASKS_PHONE.valueSerde());
-    inPerson = output(Topics.TASKS_IN_PERSON.name(), Topics.TASKS_IN_PERSON.valueSerde());
+    rawRelationships = driver.createInputTopic(Topics.RELATIONSHIPS.name(), new ByteArraySerializer(),
+        new ByteArraySerializer());
+    written = new TaskTopic(Topics.TASKS_WRITTEN, rawOutput(Topics.TASKS_WRITTEN.name()), this::keyRing);
+    phone = new TaskTopic(Topics.TASKS_PHONE, rawOutput(Topics.TASKS_PHONE.name()), this::keyRing);
+    inPerson = new TaskTopic(Topics.TASKS_IN_PERSON, rawOutput(Topics.TASKS_IN_PERSON.name()), this::keyRing);
+    this.keys = output(Topics.KEYS.name(), Topics.KEYS.valueSerde());
     cases = output(Topics.CASES.name(), Topics.CASES.valueSerde());
     deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.ByteArray().deserializer(),
         Serdes.ByteArray().deserializer());
@@ -93,6 +118,62 @@ final class TopologyHarness implements AutoCloseable {
 
   private <V> TestOutputTopic<String, V> output(String topic, org.apache.kafka.common.serialization.Serde<V> serde) {
     return driver.createOutputTopic(topic, Serdes.String().deserializer(), serde.deserializer());
+  }
+
+  private TestOutputTopic<String, byte[]> rawOutput(String topic) {
+    return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  /** Every record winback.keys.v1 got so far, oldest first (reading tasks reads the keys topic too). */
+  List<TestRecord<String, CustomerKey>> keyRecords() {
+    keys.readRecordsToList().forEach(this::keyRead);
+    return List.copyOf(keyRecords);
+  }
+
+  /**
+   * Every key, value and header written since the last read to any topic, changelogs included, by
+   * topic: raw bytes, read away from the typed outputs too (the key ring first takes in the keys).
+   */
+  java.util.Map<String, List<byte[]>> drainAllWrittenBytes() {
+    java.util.Map<String, List<byte[]>> written = new java.util.TreeMap<>();
+    for (String topic : driver.producedTopicNames()) {
+      List<byte[]> bytes = new ArrayList<>();
+      driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
+          .readRecordsToList().forEach(record -> {
+            bytes.add(record.key());
+            bytes.add(record.value());
+            record.headers().forEach(header -> bytes.add(header.value()));
+            if (topic.equals(Topics.KEYS.name())) {
+              keyRead(new TestRecord<>(new String(record.key(), StandardCharsets.UTF_8),
+                  Topics.KEYS.valueSerde().deserializer().deserialize(topic, record.value()), record.headers(),
+                  record.getRecordTime()));
+            }
+          });
+      written.put(topic, bytes);
+    }
+    return written;
+  }
+
+  private void keyRead(TestRecord<String, CustomerKey> record) {
+    keyRecords.add(record);
+    ring.apply(record.key(), record.value());
+  }
+
+  /** What a reader of winback.keys.v1 knows now. */
+  KeyRing keyRing() {
+    keyRecords();
+    return ring;
+  }
+
+  /** The value of a dead letter of an input as an OPS_ADMIN would reveal it: opened with the customer's key. */
+  byte[] openedValue(TestRecord<byte[], byte[]> letter) {
+    return DeadLetterSeals.open(letter.value(), keyRing(), new String(letter.key(), StandardCharsets.UTF_8),
+        header(letter, DeadLetterHeaders.SOURCE_TOPIC), Integer.parseInt(header(letter, DeadLetterHeaders.SOURCE_PARTITION)),
+        Long.parseLong(header(letter, DeadLetterHeaders.SOURCE_OFFSET))).value();
+  }
+
+  private static String header(TestRecord<byte[], byte[]> letter, String name) {
+    return new String(letter.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   Instant now() {

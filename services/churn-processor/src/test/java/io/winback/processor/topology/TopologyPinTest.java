@@ -52,12 +52,14 @@ class TopologyPinTest {
       }
     }
 
-    assertThat(stores).containsExactly("cases", "customer-cases", "do-not-contact", "relationships", "timers");
-    assertThat(Set.of(StoreNames.CASES, StoreNames.CUSTOMER_CASES, StoreNames.RELATIONSHIPS, StoreNames.DO_NOT_CONTACT,
-        StoreNames.TIMERS)).containsExactlyInAnyOrderElementsOf(stores);
+    assertThat(stores).containsExactly("cases", "customer-cases", "customer-keys", "do-not-contact", "relationships",
+        "timers");
+    assertThat(Set.of(StoreNames.CASES, StoreNames.CUSTOMER_CASES, StoreNames.CUSTOMER_KEYS, StoreNames.RELATIONSHIPS,
+        StoreNames.DO_NOT_CONTACT, StoreNames.TIMERS)).containsExactlyInAnyOrderElementsOf(stores);
     assertThat(stores.stream().map(store -> APPLICATION_ID + "-" + store + "-changelog")).containsExactly(
         "winback-churn-processor-cases-changelog",
         "winback-churn-processor-customer-cases-changelog",
+        "winback-churn-processor-customer-keys-changelog",
         "winback-churn-processor-do-not-contact-changelog",
         "winback-churn-processor-relationships-changelog",
         "winback-churn-processor-timers-changelog");
