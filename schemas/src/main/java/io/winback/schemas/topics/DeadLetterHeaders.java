@@ -27,5 +27,12 @@ public final class DeadLetterHeaders {
    */
   public static final String SEALED = PREFIX + "sealed";
 
+  /**
+   * Present when the dead letter carries no value although the original had one: the value would
+   * have held personal data and could not be sealed (no customer in the record's key, or the
+   * customer's key unknown or erased). Its value says why; the value itself is never sent in the clear.
+   */
+  public static final String VALUE_DROPPED = PREFIX + "value-dropped";
+
   private DeadLetterHeaders() {}
 }
