@@ -54,8 +54,7 @@ class TaskArrivals {
     log.info("task {} ({}) of case {} added, due {}", task.getTaskId(), task.getChannel(), task.getCaseId(),
         task.getDueAt());
     worklist.find(task.getTaskId()).ifPresent(item -> {
-      ConsentVerdict verdict = erased ? new ConsentVerdict(ConsentVerdict.Kind.REFUSED, ConsentVerdict.ERASED)
-          : consent.check(item);
+      ConsentVerdict verdict = consent.check(item);
       if (verdict.refused()) {
         suppression.suppress(item, verdict.reason());
       }

@@ -134,10 +134,7 @@ public class EmailScheduler {
     Instant now = clock.instant();
     OpenedTask opened = opener.open(stored);
     WorklistItem item = opened.item();
-    if (opened.personalData() == PersonalData.ERASED) {
-      suppression.suppress(item, ConsentVerdict.ERASED);
-      return;
-    }
+    // An erased customer (the CRM, or the key ring) is refused here: SUPPRESSED, "erased", nothing sent.
     ConsentVerdict verdict = consent.check(item);
     if (verdict.refused()) {
       suppression.suppress(item, verdict.reason());

@@ -4,9 +4,12 @@ import io.winback.desk.DeskProperties;
 import io.winback.schemas.privacy.KeyMaterial;
 import io.winback.schemas.privacy.KeyRing;
 import io.winback.schemas.privacy.KeyRingFeed;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +20,22 @@ import org.springframework.stereotype.Component;
 public class CustomerKeys {
 
   private final KeyRing ring;
-  private final ObjectProvider<KeyRingFeed> feed;
-  private final DeskProperties properties;
+  private final Supplier<Instant> completeAsOf;
+  private final Duration keyWait;
 
+  /** The desk's: its ring, and the feed that keeps it (absent in tests of the web layer: never complete). */
+  @Autowired
   public CustomerKeys(KeyRing ring, ObjectProvider<KeyRingFeed> feed, DeskProperties properties) {
+    this(ring, () -> {
+      KeyRingFeed running = feed.getIfAvailable();
+      return running == null ? null : running.completeAsOf();
+    }, properties.keyWait());
+  }
+
+  public CustomerKeys(KeyRing ring, Supplier<Instant> completeAsOf, Duration keyWait) {
     this.ring = ring;
-    this.feed = feed;
-    this.properties = properties;
+    this.completeAsOf = completeAsOf;
+    this.keyWait = keyWait;
   }
 
   public KeyRing ring() {
@@ -44,8 +56,7 @@ public class CustomerKeys {
 
   /** Up to when the ring holds everything committed on winback.keys.v1; null before it caught up once. */
   public Instant completeAsOf() {
-    KeyRingFeed running = feed.getIfAvailable();
-    return running == null ? null : running.completeAsOf();
+    return completeAsOf.get();
   }
 
   /**
@@ -58,6 +69,6 @@ public class CustomerKeys {
   public boolean noKeyFor(String customerId, Instant since) {
     Instant complete = completeAsOf();
     return ring.state(customerId) == KeyRing.State.UNKNOWN && complete != null && since != null
-        && complete.isAfter(since.plus(properties.keyWait()));
+        && complete.isAfter(since.plus(keyWait));
   }
 }
