@@ -44,6 +44,9 @@ public final class KeyRingFeed implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Asking for a topic that does not exist yet must not create it with the broker's default
+    // partition count (the ring would then read those partitions only): wait until it is created.
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "winback-key-ring-" + ProcessHandle.current().pid());
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.ring = ring;
