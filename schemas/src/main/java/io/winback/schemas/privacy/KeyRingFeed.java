@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -43,6 +44,9 @@ public final class KeyRingFeed implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Asking for a topic that does not exist yet must not create it with the broker's default
+    // partition count (the ring would then read those partitions only): wait until it is created.
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "winback-key-ring-" + ProcessHandle.current().pid());
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.ring = ring;
@@ -86,13 +90,20 @@ public final class KeyRingFeed implements AutoCloseable {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       while (running) {
-        Instant asOf = Instant.now();
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          apply(record);
-        }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-        if (partitions.stream().allMatch(p -> consumer.position(p, Duration.ofSeconds(5)) >= ends.get(p))) {
-          completeAsOf = asOf;
+        try {
+          Instant asOf = Instant.now();
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            apply(record);
+          }
+          Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+          if (partitions.stream().allMatch(p -> consumer.position(p, Duration.ofSeconds(5)) >= ends.get(p))) {
+            completeAsOf = asOf;
+          }
+        } catch (RetriableException brokerAway) {
+          // The broker away for now (a timeout asking for the end offsets): the ring keeps what it has,
+          // completeAsOf stays where it was, and reading goes on once the broker is back.
+          log.debug("{} not reachable for now: {}", Topics.KEYS.name(), brokerAway.getMessage());
+          sleep(1_000);
         }
       }
     } catch (WakeupException closing) {
@@ -108,9 +119,15 @@ public final class KeyRingFeed implements AutoCloseable {
 
   private Set<TopicPartition> partitions() {
     while (running) {
-      List<PartitionInfo> infos = consumer.partitionsFor(Topics.KEYS.name(), Duration.ofSeconds(10));
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).collect(Collectors.toSet());
+      try {
+        List<PartitionInfo> infos = consumer.partitionsFor(Topics.KEYS.name(), Duration.ofSeconds(10));
+        if (infos != null && !infos.isEmpty()) {
+          return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition()))
+              .collect(Collectors.toSet());
+        }
+      } catch (RetriableException brokerAway) {
+        // Not up yet (a service may start before its broker): ask again.
+        log.debug("{} not reachable yet: {}", Topics.KEYS.name(), brokerAway.getMessage());
       }
       sleep(1_000);
     }

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTextLength the longest free text an agent may record
  * @param displayZone the zone due dates and meeting times are shown and entered in, and the quiet-hours
  *     zone of a customer whose CRM record names none
+ * @param keyWait how long after a task was created (or an outcome recorded) the desk's key ring,
+ *     complete since, must still not know the customer's key before the desk concludes there is none:
+ *     a sealed task then cannot be sent (DELIVERY_FAILED), an outcome's free text is left out
  * @param embeddedSmtp run the local SMTP sink (the embedded setup only; see application-embedded.yml)
  * @param embeddedSmtpPort the sink's port
  */
@@ -39,5 +42,6 @@ public record DeskProperties(
     @DefaultValue("7d") Duration outboxRetention,
     @DefaultValue("2000") int maxTextLength,
     @DefaultValue("Europe/Berlin") ZoneId displayZone,
+    @DefaultValue("30s") Duration keyWait,
     @DefaultValue("false") boolean embeddedSmtp,
     @DefaultValue("3025") int embeddedSmtpPort) {}

@@ -1,6 +1,9 @@
 package io.winback.desk;
 
 import io.winback.desk.db.DatabaseOutage;
+import io.winback.desk.privacy.CustomerKeys;
+import io.winback.desk.privacy.DeadLetterSealing;
+import io.winback.schemas.privacy.SealBrokenException;
 import io.winback.schemas.serde.TrustedPackages;
 import io.winback.schemas.serde.UndecodableRecordException;
 import io.winback.schemas.topics.DeadLetterHeaders;
@@ -11,8 +14,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -80,11 +86,24 @@ class KafkaWiring {
         new ByteArraySerializer()));
   }
 
-  /** Sends a record the desk gives up on to winback.dlq.v1, the reason in the shared headers. */
+  /**
+   * Sends a record the desk gives up on to winback.dlq.v1, the reason in the shared headers, its
+   * value sealed with the customer's key or dropped ({@link DeadLetterSealing}).
+   */
   @Bean
-  DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+  DeadLetterPublishingRecoverer deadLetters(KafkaTemplate<byte[], byte[]> deadLetterTemplate, CustomerKeys keys) {
+    DeadLetterSealing sealing = new DeadLetterSealing(keys);
     DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-        (record, error) -> new TopicPartition(Topics.DEAD_LETTERS.name(), -1));
+        (record, error) -> new TopicPartition(Topics.DEAD_LETTERS.name(), -1)) {
+      @Override
+      protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+          TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+        byte[] original = value != null ? value : (byte[]) record.value();
+        return new ProducerRecord<>(topicPartition.topic(),
+            topicPartition.partition() < 0 ? null : topicPartition.partition(),
+            key != null ? key : record.key(), sealing.value(record, original, headers), headers);
+      }
+    };
     recoverer.setHeadersFunction((record, error) -> {
       Throwable cause = rootCause(error);
       RecordHeaders headers = new RecordHeaders();
@@ -145,7 +164,9 @@ class KafkaWiring {
   static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters) {
     DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, untilItIsBack());
     errors.setBackOffFunction((record, error) -> outage(error) ? untilItIsBack() : new FixedBackOff(500, 2));
-    errors.addNotRetryableExceptions(UndecodableRecordException.class, IllegalArgumentException.class);
+    // A seal that does not open with the customer's key is tampered with or foreign: bad input too.
+    errors.addNotRetryableExceptions(UndecodableRecordException.class, IllegalArgumentException.class,
+        SealBrokenException.class);
     // A new outage after a different failure starts its back-off afresh.
     errors.setResetStateOnExceptionChange(true);
     return errors;

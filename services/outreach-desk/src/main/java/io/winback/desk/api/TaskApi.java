@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.security.CurrentUsers;
 import io.winback.desk.tasks.TaskAccess;
 import io.winback.security.WinbackUser;
@@ -50,11 +51,13 @@ public class TaskApi {
   private final CaseStatusRepository cases;
   private final FeedbackOutbox outbox;
   private final CurrentUsers users;
+  private final TaskOpener opener;
   private final Clock clock;
 
   public TaskApi(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases, FeedbackOutbox outbox,
-      CurrentUsers users, Clock clock) {
+      CurrentUsers users, TaskOpener opener, Clock clock) {
     this.actions = actions;
+    this.opener = opener;
     this.worklist = worklist;
     this.cases = cases;
     this.outbox = outbox;
@@ -80,7 +83,7 @@ public class TaskApi {
     Instant now = clock.instant();
     return worklist.worklist(TaskAccess.worklist(users.of(user), channel,
         status == null ? java.util.Set.of() : java.util.Set.of(status))).stream()
-        .map(item -> TaskResponse.of(item, now, null)).toList();
+        .map(item -> TaskResponse.of(opener.open(item), now, null)).toList();
   }
 
   @GetMapping("/tasks/{taskId}")
@@ -91,7 +94,7 @@ public class TaskApi {
   @ApiResponse(responseCode = "404", description = "No such task",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse task(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(actions.task(taskId, users.of(user)), clock.instant(), outbox.latestFor(taskId)
+    return TaskResponse.of(opener.open(actions.task(taskId, users.of(user))), clock.instant(), outbox.latestFor(taskId)
         .map(entry -> new TaskResponse.Feedback(entry.feedbackId(), entry.published())).orElse(null));
   }
 
@@ -108,7 +111,7 @@ public class TaskApi {
       + "the customer no longer consents",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse claim(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(actions.claim(taskId, users.of(user)), clock.instant(), null);
+    return TaskResponse.of(opener.open(actions.claim(taskId, users.of(user))), clock.instant(), null);
   }
 
   @PostMapping(path = "/tasks/{taskId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -133,7 +136,7 @@ public class TaskApi {
   public ResponseEntity<TaskResponse> outcome(@PathVariable String taskId, @RequestBody OutcomeRequest request,
       @Parameter(hidden = true) Authentication user) {
     TaskActions.Recorded recorded = actions.record(taskId, users.of(user), request.toCommand());
-    TaskResponse body = TaskResponse.of(recorded.task(), clock.instant(),
+    TaskResponse body = TaskResponse.of(opener.open(recorded.task()), clock.instant(),
         new TaskResponse.Feedback(recorded.feedbackId(), recorded.published()));
     return ResponseEntity.status(recorded.published() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
   }
@@ -154,8 +157,8 @@ public class TaskApi {
     if (request.assignee() == null || request.assignee().isBlank()) {
       throw new TaskProblem.Invalid("assignee", "the user name of the new owner is required");
     }
-    return TaskResponse.of(actions.reassign(taskId, request.assignee().strip(), users.of(user)), clock.instant(),
-        null);
+    return TaskResponse.of(opener.open(actions.reassign(taskId, request.assignee().strip(), users.of(user))),
+        clock.instant(), null);
   }
 
   @GetMapping("/cases/{caseId}/status")

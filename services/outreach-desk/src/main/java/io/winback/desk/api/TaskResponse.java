@@ -2,6 +2,8 @@ package io.winback.desk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.winback.desk.privacy.OpenedTask;
+import io.winback.desk.privacy.PersonalData;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.Channel;
@@ -30,7 +32,8 @@ public record TaskResponse(
     @Schema(description = "de or en", example = "de") String language,
     String subject,
     @Schema(description = "The rendered text, or the call or meeting script") String message,
-    @Schema(description = "How to reach the customer; null once the CRM erased the customer") Contact contact,
+    @Schema(description = "How to reach the customer; null once the customer was erased, or while the key of "
+        + "a sealed task is not at the desk yet (see personalData)") Contact contact,
     @Schema(description = "Why this channel: the rules that decided it") List<RationaleLine> rationale,
     @Schema(description = "The case context an agent sees next to the task") CaseContext context,
     @Schema(example = "2026-11.1") String policyVersion,
@@ -40,6 +43,10 @@ public record TaskResponse(
     @Schema(description = "Why the desk itself suppressed or failed the task, e.g. \"no consent data\"")
     String statusReason,
     Instant updatedAt,
+    @Schema(description = "What became of the task's personal fields (contact, subject, message, reasonText): "
+        + "PLAIN (never sealed), OPENED (sealed, opened with the customer's key), ERASED (the customer was erased), "
+        + "PENDING_KEY (sealed, the key not at the desk yet: ask again soon), UNREADABLE (the seal does not open)",
+        example = "OPENED") PersonalData personalData,
     @Schema(description = "The outcome recorded last at the desk and whether it is on the feedback topic yet; "
         + "only on the answer to an outcome and on GET /api/tasks/{taskId}")
     Feedback lastFeedback) {
@@ -69,12 +76,13 @@ public record TaskResponse(
       String reason, String reasonText, LocalDate effectiveAt, LocalDate customerSince,
       @Schema(description = "STANDARD, PREMIUM or KEY_ACCOUNT") String tier) {}
 
-  static TaskResponse of(WorklistItem item, Instant now, Feedback lastFeedback) {
+  static TaskResponse of(OpenedTask opened, Instant now, Feedback lastFeedback) {
+    WorklistItem item = opened.item();
     return new TaskResponse(item.taskId(), item.caseId(), item.customerId(), item.channel(), item.goal(),
         item.attempt(), item.dueAt(), item.overdue(now), item.assignee(), item.claimedBy(), item.language(),
         item.subject(), item.message(), contact(item.contact()), rationale(item.rationale()),
         context(item.context()), item.policyVersion(), item.createdAt(), item.status(), item.outcome(),
-        item.statusReason(), item.updatedAt(), lastFeedback);
+        item.statusReason(), item.updatedAt(), opened.personalData(), lastFeedback);
   }
 
   // The stored JSON is Jackson 2 (the schemas' JSON form); the HTTP layer speaks Jackson 3, so the

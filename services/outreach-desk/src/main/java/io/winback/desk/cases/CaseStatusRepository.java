@@ -2,6 +2,9 @@ package io.winback.desk.cases;
 
 import io.winback.desk.db.Timestamps;
 import io.winback.events.WinbackCase;
+import io.winback.schemas.rules.CaseStatuses;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +38,30 @@ public class CaseStatusRepository {
   /** A tombstone on winback.cases.v1: the case is gone. */
   public void delete(String caseId) {
     db.sql("DELETE FROM case_status WHERE case_id = :id").param("id", caseId).update();
+  }
+
+  /**
+   * Retention: up to {@code limit} closed cases whose status last changed before {@code before}
+   * are removed (the processor tombstones them once they expire; this is the desk's own bound).
+   */
+  public int removeClosedBefore(Instant before, int limit) {
+    List<String> closed = CaseStatuses.CLOSED.stream().map(Enum::name).toList();
+    return db.sql("""
+        DELETE FROM case_status WHERE case_id IN (
+          SELECT case_id FROM case_status WHERE status IN (:closed) AND updated_at < :before
+          ORDER BY updated_at LIMIT :limit)
+        """).param("closed", closed).param("before", Timestamps.of(before)).param("limit", limit).update();
+  }
+
+  /** The statuses of the customer's cases the desk has tasks of, for the subject access report. */
+  public List<CaseStatusView> ofCustomer(String customerId) {
+    return db.sql("""
+        SELECT c.case_id, c.status, c.status_reason, c.updated_at FROM case_status c
+        WHERE c.case_id IN (SELECT case_id FROM task WHERE customer_id = :id) ORDER BY c.case_id
+        """).param("id", customerId)
+        .query((rs, n) -> new CaseStatusView(rs.getString("case_id"), rs.getString("status"),
+            rs.getString("status_reason"), Timestamps.read(rs, "updated_at")))
+        .list();
   }
 
   public Optional<CaseStatusView> find(String caseId) {

@@ -1,6 +1,7 @@
 package io.winback.desk.consent;
 
 import io.winback.desk.DeskProperties;
+import io.winback.desk.privacy.CustomerKeys;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.Channel;
 import io.winback.schemas.rules.ChannelConsent;
@@ -21,12 +22,15 @@ public class ConsentCheck {
 
   private final CustomerRepository customers;
   private final CrmFeed feed;
+  private final CustomerKeys keys;
   private final DeskProperties properties;
   private final Clock clock;
 
-  public ConsentCheck(CustomerRepository customers, CrmFeed feed, DeskProperties properties, Clock clock) {
+  public ConsentCheck(CustomerRepository customers, CrmFeed feed, CustomerKeys keys, DeskProperties properties,
+      Clock clock) {
     this.customers = customers;
     this.feed = feed;
+    this.keys = keys;
     this.properties = properties;
     this.clock = clock;
   }
@@ -36,6 +40,10 @@ public class ConsentCheck {
   }
 
   public ConsentVerdict check(String customerId, int crmPartition, Channel channel) {
+    // Erased is erased the moment the key ring says so, before the database has caught up with it.
+    if (keys.erased(customerId)) {
+      return new ConsentVerdict(ConsentVerdict.Kind.REFUSED, ConsentVerdict.ERASED);
+    }
     Optional<CustomerRecord> customer = customers.find(customerId);
     // A refusal stands whatever the feed's state: newer data could only say no again or yes later.
     if (customer.isPresent()) {

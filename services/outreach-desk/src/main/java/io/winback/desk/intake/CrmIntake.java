@@ -95,7 +95,7 @@ class CrmIntake {
     CustomerRelationship relationship =
         Topics.RELATIONSHIPS.valueSerde().deserializer().deserialize(record.topic(), record.value());
     if (relationship == null) {
-      suppression.customerErased(customerId);
+      suppression.customerErased(customerId, "CRM tombstone");
     } else if (!customerId.equals(relationship.getCustomerId())) {
       throw new IllegalArgumentException("the record's key is not the relationship's customerId");
     } else {

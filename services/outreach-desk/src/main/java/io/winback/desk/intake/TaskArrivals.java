@@ -4,9 +4,11 @@ import io.winback.desk.consent.ConsentCheck;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CustomerRecord;
 import io.winback.desk.consent.CustomerRepository;
+import io.winback.desk.privacy.CustomerKeys;
 import io.winback.desk.tasks.Suppression;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.OutreachTask;
+import io.winback.schemas.privacy.TaskSeals;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a new or withdrawn task does to the desk's database. A task whose customer the CRM has
- * erased is stored without its personal data and suppressed; one whose customer refused the
- * channel since is suppressed at once, instead of waiting in a worklist.
+ * What a new or withdrawn task does to the desk's database. A task whose customer was erased (by
+ * the CRM, or the customer's key) is stored without its personal data and suppressed; one whose
+ * customer refused the channel since is suppressed at once, instead of waiting in a worklist. A
+ * sealed task is stored sealed, as it arrived.
  */
 @Component
 class TaskArrivals {
@@ -27,21 +30,24 @@ class TaskArrivals {
   private final CustomerRepository customers;
   private final ConsentCheck consent;
   private final Suppression suppression;
+  private final CustomerKeys keys;
   private final Clock clock;
 
   TaskArrivals(WorklistRepository worklist, CustomerRepository customers, ConsentCheck consent,
-      Suppression suppression, Clock clock) {
+      Suppression suppression, CustomerKeys keys, Clock clock) {
     this.worklist = worklist;
     this.customers = customers;
     this.consent = consent;
     this.suppression = suppression;
+    this.keys = keys;
     this.clock = clock;
   }
 
   @Transactional
   public void created(OutreachTask task, int crmPartition) {
-    boolean erased = customers.find(task.getCustomerId()).map(CustomerRecord::erased).orElse(false);
-    OutreachTask stored = erased ? withoutPersonalData(task) : task;
+    boolean erased = keys.erased(task.getCustomerId())
+        || customers.find(task.getCustomerId()).map(CustomerRecord::erased).orElse(false);
+    OutreachTask stored = erased ? TaskSeals.withoutPersonalData(task) : task;
     if (!worklist.addTask(stored, crmPartition, clock.instant())) {
       return; // re-delivered: the desk has it
     }
@@ -60,10 +66,5 @@ class TaskArrivals {
     if (worklist.cancel(task.getTaskId(), clock.instant())) {
       log.info("task {} of case {} cancelled", task.getTaskId(), task.getCaseId());
     }
-  }
-
-  /** The task as the desk may keep it for a customer the CRM erased: ids, channel and dates only. */
-  static OutreachTask withoutPersonalData(OutreachTask task) {
-    return OutreachTask.newBuilder(task).setContact(null).setMessage("").setSubject(null).setContext(null).build();
   }
 }

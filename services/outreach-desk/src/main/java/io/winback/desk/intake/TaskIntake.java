@@ -1,5 +1,6 @@
 package io.winback.desk.intake;
 
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.events.OutreachTask;
 import io.winback.events.TaskAction;
 import io.winback.schemas.topics.Topics;
@@ -11,15 +12,18 @@ import org.springframework.stereotype.Component;
 /**
  * Tasks from the three task topics into the desk's database: CREATE adds, CANCEL withdraws. Every
  * write is idempotent, so a re-delivered record changes nothing. A record that is not a valid task
- * goes to the dead letters (see KafkaWiring).
+ * goes to the dead letters (see KafkaWiring), and so does a sealed task whose seal does not open
+ * with its customer's key: nothing of it is stored.
  */
 @Component
 class TaskIntake {
 
   private final TaskArrivals arrivals;
+  private final TaskOpener opener;
 
-  TaskIntake(TaskArrivals arrivals) {
+  TaskIntake(TaskArrivals arrivals, TaskOpener opener) {
     this.arrivals = arrivals;
+    this.opener = opener;
   }
 
   @KafkaListener(id = "desk-tasks", idIsGroup = false, containerFactory = "rawListenerFactory", topics = {
@@ -32,6 +36,7 @@ class TaskIntake {
     if (task.getAction() == TaskAction.CANCEL) {
       arrivals.cancelled(task);
     } else {
+      opener.checkArriving(task);
       // The task topics are co-partitioned with crm.relationships.v1: same key, same partition number.
       arrivals.created(task, record.partition());
     }

@@ -38,6 +38,17 @@ public class EmailAttempts {
         .optional();
   }
 
+  /** The unfinished attempts of the customer's tasks, for the subject access report. */
+  public java.util.List<Attempt> of(String customerId) {
+    return db.sql("""
+        SELECT a.* FROM email_attempt a JOIN task t ON t.task_id = a.task_id WHERE t.customer_id = :id
+        ORDER BY a.task_id
+        """).param("id", customerId)
+        .query((rs, n) -> new Attempt(rs.getString("task_id"), Timestamps.read(rs, "started_at"),
+            rs.getString("sent_by"), rs.getInt("in_doubt")))
+        .list();
+  }
+
   /** Before the first word to the server; {@code inDoubt} counts the attempts that ended unanswered. */
   public void begin(String taskId, String sender, int inDoubt, Instant now) {
     ownTransaction.executeWithoutResult(status -> db.sql("""

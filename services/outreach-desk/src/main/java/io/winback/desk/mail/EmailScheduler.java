@@ -5,6 +5,10 @@ import io.winback.desk.InstanceId;
 import io.winback.desk.consent.ConsentCheck;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.metrics.DeskMetrics;
+import io.winback.desk.privacy.CustomerKeys;
+import io.winback.desk.privacy.OpenedTask;
+import io.winback.desk.privacy.PersonalData;
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
 import io.winback.desk.worklist.TaskStatus;
@@ -44,6 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handed to the server; and the result (SENT, or DELIVERY_FAILED, or the next try) is recorded
  * together with its outcome in the outbox.
  *
+ * <p>A task whose personal fields are sealed is opened with the customer's key right before it is
+ * sent, and only then: an erased customer's task is recorded SUPPRESSED (erased) instead; a key the
+ * desk's ring has not seen yet makes the mail wait (it was written with the task and follows); a seal
+ * that does not open, or a key that never comes, is DELIVERY_FAILED. Sent emails of sealed tasks are
+ * recorded without address and subject: the outbox page opens them from the task.
+ *
  * <p>The guarantee: a task gets one mail. Only when an attempt ended without a result (the desk
  * crashed, or the server's answer never came) is it sent once more, with the same Message-ID, and
  * counted; after a second such attempt it is presumed sent and never sent a third time.
@@ -53,6 +63,8 @@ public class EmailScheduler {
 
   static final String MAILER = "outreach-desk/mailer";
   static final String PRESUMED_SENT = "presumed sent: two attempts ended without the server's answer";
+  static final String UNREADABLE = "the task's sealed personal fields do not open with the customer's key";
+  static final String NO_KEY = "the customer's key for the task's sealed personal fields never arrived";
   private static final Logger log = LoggerFactory.getLogger(EmailScheduler.class);
   /** How often a due email whose consent is not known yet is looked at again. */
   private static final Duration CONSENT_RECHECK = Duration.ofSeconds(2);
@@ -65,6 +77,8 @@ public class EmailScheduler {
   private final Outcomes outcomes;
   private final Suppression suppression;
   private final ConsentCheck consent;
+  private final TaskOpener opener;
+  private final CustomerKeys keys;
   private final QuietHours quietHours;
   private final DeskMetrics metrics;
   private final DeskProperties properties;
@@ -74,9 +88,9 @@ public class EmailScheduler {
   private final Clock clock;
 
   public EmailScheduler(WorklistRepository worklist, EmailAttempts attempts, SentEmailRepository sentEmails,
-      Mailer mailer, Outcomes outcomes, Suppression suppression, ConsentCheck consent, QuietHours quietHours,
-      DeskMetrics metrics, DeskProperties properties, PlatformTransactionManager transactions, InstanceId instance,
-      Clock clock) {
+      Mailer mailer, Outcomes outcomes, Suppression suppression, ConsentCheck consent, TaskOpener opener,
+      CustomerKeys keys, QuietHours quietHours, DeskMetrics metrics, DeskProperties properties,
+      PlatformTransactionManager transactions, InstanceId instance, Clock clock) {
     this.worklist = worklist;
     this.attempts = attempts;
     this.sentEmails = sentEmails;
@@ -84,6 +98,8 @@ public class EmailScheduler {
     this.outcomes = outcomes;
     this.suppression = suppression;
     this.consent = consent;
+    this.opener = opener;
+    this.keys = keys;
     this.quietHours = quietHours;
     this.metrics = metrics;
     this.properties = properties;
@@ -114,8 +130,11 @@ public class EmailScheduler {
         }).orElse(false)));
   }
 
-  private void handle(WorklistItem item) {
+  private void handle(WorklistItem stored) {
     Instant now = clock.instant();
+    OpenedTask opened = opener.open(stored);
+    WorklistItem item = opened.item();
+    // An erased customer (the CRM, or the key ring) is refused here: SUPPRESSED, "erased", nothing sent.
     ConsentVerdict verdict = consent.check(item);
     if (verdict.refused()) {
       suppression.suppress(item, verdict.reason());
@@ -138,10 +157,23 @@ public class EmailScheduler {
       log.info("email task {} waits for the end of the customer's quiet hours, until {}", item.taskId(), morning);
       return;
     }
+    if (opened.personalData() == PersonalData.UNREADABLE) {
+      deliveryFailed(item, UNREADABLE);
+      return;
+    }
+    if (opened.personalData() == PersonalData.PENDING_KEY) {
+      if (keys.noKeyFor(item.customerId(), item.createdAt())) {
+        deliveryFailed(item, NO_KEY);
+      } else {
+        worklist.postpone(item.taskId(), now.plus(CONSENT_RECHECK), now);
+      }
+      return;
+    }
     Optional<EmailAttempts.Attempt> unfinished = attempts.unfinished(item.taskId());
     int inDoubt = unfinished.map(attempt -> attempt.inDoubt() + 1).orElse(0);
     if (inDoubt >= 2) {
-      recordSent(item, "(unknown)", true, PRESUMED_SENT);
+      recordSent(item, opened.personalData() == PersonalData.OPENED ? SentEmailRepository.SEALED : "(unknown)", true,
+          PRESUMED_SENT);
       log.warn("email task {}: {}", item.taskId(), PRESUMED_SENT);
       return;
     }
@@ -149,7 +181,8 @@ public class EmailScheduler {
     worklist.countSendAttempt(item.taskId(), now);
     try {
       String to = mailer.send(item);
-      recordSent(item, to, inDoubt > 0, null);
+      recordSent(item, opened.personalData() == PersonalData.OPENED ? SentEmailRepository.SEALED : to, inDoubt > 0,
+          null);
       log.info("email task {} of case {} sent{}", item.taskId(), item.caseId(),
           inDoubt > 0 ? " again: the attempt before ended without a result" : "");
     } catch (MessagingException | MailException e) {
@@ -160,7 +193,9 @@ public class EmailScheduler {
   private void recordSent(WorklistItem item, String recipient, boolean resentInDoubt, String reason) {
     Instant now = clock.instant();
     worklist.markSent(item.taskId(), now);
-    sentEmails.record(new SentEmail(item.taskId(), Mailer.messageId(item.taskId()), recipient, item.subject(),
+    // A sealed task's address and subject stay in its seal; the outbox page opens them from there.
+    String subject = SentEmailRepository.SEALED.equals(recipient) ? null : item.subject();
+    sentEmails.record(new SentEmail(item.taskId(), Mailer.messageId(item.taskId()), recipient, subject,
         item.language(), now, sender, resentInDoubt));
     attempts.finish(item.taskId());
     outcomes.record(item, Outcome.SENT, MAILER, reason);

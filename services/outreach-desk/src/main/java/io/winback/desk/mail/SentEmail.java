@@ -7,4 +7,14 @@ import java.time.Instant;
  * the customer may have received it twice (with the same Message-ID).
  */
 public record SentEmail(String taskId, String messageId, String recipient, String subject, String language,
-    Instant sentAt, String sentBy, boolean resentInDoubt) {}
+    Instant sentAt, String sentBy, boolean resentInDoubt) {
+
+  /** Sent for a sealed task: address and subject are in the task's seal, not here. */
+  public boolean sealed() {
+    return SentEmailRepository.SEALED.equals(recipient);
+  }
+
+  public SentEmail withRecipient(String address, String subjectLine) {
+    return new SentEmail(taskId, messageId, address, subjectLine, language, sentAt, sentBy, resentInDoubt);
+  }
+}

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SentEmailRepository {
 
-  static final String ERASED = "(erased)";
+  public static final String ERASED = "(erased)";
+  /** The recipient of an email whose task is sealed: address and subject stay in the task's seal. */
+  public static final String SEALED = "(sealed)";
 
   private final JdbcClient db;
 
@@ -37,10 +39,29 @@ public class SentEmailRepository {
 
   public List<SentEmail> newest(int limit) {
     return db.sql("SELECT * FROM sent_email ORDER BY sent_at DESC, task_id LIMIT :limit").param("limit", limit)
-        .query((rs, n) -> new SentEmail(rs.getString("task_id"), rs.getString("message_id"),
-            rs.getString("recipient"), rs.getString("subject"), rs.getString("language"),
-            Timestamps.read(rs, "sent_at"), rs.getString("sent_by"), rs.getBoolean("resent_in_doubt")))
-        .list();
+        .query(SentEmailRepository::email).list();
+  }
+
+  /** The emails sent for the customer's tasks, for the subject access report. */
+  public List<SentEmail> of(String customerId) {
+    return db.sql("""
+        SELECT s.* FROM sent_email s JOIN task t ON t.task_id = s.task_id WHERE t.customer_id = :id
+        ORDER BY s.sent_at, s.task_id
+        """).param("id", customerId).query(SentEmailRepository::email).list();
+  }
+
+  /** Retention: up to {@code limit} emails sent before {@code before} are removed; returns how many. */
+  public int removeSentBefore(Instant before, int limit) {
+    return db.sql("""
+        DELETE FROM sent_email WHERE task_id IN (
+          SELECT task_id FROM sent_email WHERE sent_at < :before ORDER BY sent_at LIMIT :limit)
+        """).param("before", Timestamps.of(before)).param("limit", limit).update();
+  }
+
+  private static SentEmail email(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new SentEmail(rs.getString("task_id"), rs.getString("message_id"), rs.getString("recipient"),
+        rs.getString("subject"), rs.getString("language"), Timestamps.read(rs, "sent_at"), rs.getString("sent_by"),
+        rs.getBoolean("resent_in_doubt"));
   }
 
   /** The CRM erased the customer: the address and subject (which may name them) go. */

@@ -2,10 +2,12 @@ package io.winback.desk.outbox;
 
 import io.winback.desk.db.Timestamps;
 import io.winback.events.OutreachFeedback;
+import io.winback.schemas.privacy.FeedbackSeals;
 import io.winback.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox of outreach.feedback.v1 (table feedback_outbox). An outcome is written
  * here in the same transaction as the task's change, with its feedbackId fixed: either both are
- * recorded or neither is, and {@link FeedbackRelay} publishes exactly these bytes until the broker
- * has them. The processor applies a feedbackId once, so a record published twice is harmless.
+ * recorded or neither is, and {@link FeedbackRelay} publishes this record until the broker has it,
+ * its free text sealed with the customer's key right before. The processor applies a feedbackId
+ * once, so a record published twice is harmless. Once published, the row keeps the record as it
+ * went out (sealed), so the free text is in the clear here only while it waits for the broker.
  */
 @Repository
 public class FeedbackOutbox {
@@ -24,11 +28,19 @@ public class FeedbackOutbox {
   /** An outcome waiting for the broker. */
   public record Pending(String feedbackId, String customerId, byte[] payload) {}
 
+  /** An outcome the broker acknowledged, as it was published. */
+  public record Published(String feedbackId, String customerId, byte[] payload) {}
+
+  /** A row of the outbox, for the subject access report. */
+  public record Row(String feedbackId, String taskId, String outcome, Instant recordedAt, Instant publishedAt,
+      int publishAttempts, OutreachFeedback feedback) {}
+
   /** An outcome in the outbox and whether the broker has acknowledged it. */
   public record Entry(String feedbackId, boolean published) {}
 
   private final JdbcClient db;
   private final Serializer<OutreachFeedback> serializer = Topics.FEEDBACK.valueSerde().serializer();
+  private final Deserializer<OutreachFeedback> deserializer = Topics.FEEDBACK.valueSerde().deserializer();
 
   public FeedbackOutbox(JdbcClient db) {
     this.db = db;
@@ -62,10 +74,13 @@ public class FeedbackOutbox {
         .list();
   }
 
-  void markPublished(List<String> feedbackIds, Instant now) {
-    if (!feedbackIds.isEmpty()) {
-      db.sql("UPDATE feedback_outbox SET published_at = :now WHERE feedback_id IN (:ids)")
-          .param("now", Timestamps.of(now)).param("ids", feedbackIds).update();
+  /** The broker has them: each row now keeps the bytes that were published (the free text sealed). */
+  void markPublished(List<Published> published, Instant now) {
+    for (Published outcome : published) {
+      db.sql("UPDATE feedback_outbox SET published_at = :now, payload = :payload, last_error = NULL "
+              + "WHERE feedback_id = :id")
+          .param("now", Timestamps.of(now)).param("payload", outcome.payload()).param("id", outcome.feedbackId())
+          .update();
     }
   }
 
@@ -96,8 +111,42 @@ public class FeedbackOutbox {
     return db.sql("SELECT COUNT(*) FROM feedback_outbox WHERE published_at IS NULL").query(Long.class).single();
   }
 
+  /**
+   * The customer was erased: every outcome of theirs loses its free text and meeting place, sealed
+   * or not, published or waiting (a waiting one is then published without them). Returns how many rows.
+   */
+  public int forget(String customerId) {
+    List<Pending> rows = db.sql("SELECT feedback_id, customer_id, payload FROM feedback_outbox WHERE customer_id = :id")
+        .param("id", customerId)
+        .query((rs, n) -> new Pending(rs.getString("feedback_id"), rs.getString("customer_id"), rs.getBytes("payload")))
+        .list();
+    for (Pending row : rows) {
+      OutreachFeedback without = FeedbackSeals.withoutPersonalData(read(row.payload()));
+      db.sql("UPDATE feedback_outbox SET payload = :payload, last_error = NULL WHERE feedback_id = :id")
+          .param("payload", serializer.serialize(Topics.FEEDBACK.name(), without)).param("id", row.feedbackId())
+          .update();
+    }
+    return rows.size();
+  }
+
+  /** Every outcome of the customer in the outbox, oldest first, as stored (sealed once published). */
+  public List<Row> entriesOf(String customerId) {
+    return db.sql("""
+        SELECT feedback_id, task_id, outcome, recorded_at, published_at, publish_attempts, payload
+        FROM feedback_outbox WHERE customer_id = :id ORDER BY seq
+        """).param("id", customerId)
+        .query((rs, n) -> new Row(rs.getString("feedback_id"), rs.getString("task_id"), rs.getString("outcome"),
+            Timestamps.read(rs, "recorded_at"), Timestamps.read(rs, "published_at"), rs.getInt("publish_attempts"),
+            read(rs.getBytes("payload"))))
+        .list();
+  }
+
+  public OutreachFeedback read(byte[] payload) {
+    return deserializer.deserialize(Topics.FEEDBACK.name(), payload);
+  }
+
   /** Published outcomes older than {@code before} are only history: removed in bounded batches. */
-  int prunePublished(Instant before, int limit) {
+  public int prunePublished(Instant before, int limit) {
     return db.sql("""
         DELETE FROM feedback_outbox WHERE feedback_id IN (
           SELECT feedback_id FROM feedback_outbox WHERE published_at < :before LIMIT :limit)

@@ -4,17 +4,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.winback.desk.DeskProperties;
+import io.winback.events.OutreachFeedback;
 import io.winback.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,8 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes the outbox to outreach.feedback.v1 until the broker has each outcome. One replica
  * relays at a time (a transaction-scoped advisory lock), oldest first, so one customer's outcomes
  * reach the processor in the order they were recorded; with Kafka away the outcomes wait and none
- * is lost. A crash after the broker's acknowledgement and before the row is marked sends the same
- * bytes again: same feedbackId, applied once by the processor.
+ * is lost. Right before publishing, the free text is sealed with the customer's key
+ * ({@link FeedbackSealer}); while the desk's key ring does not know that key yet, that customer's
+ * outcomes wait, in order, and everyone else's go on. A crash after the broker's acknowledgement and
+ * before the row is marked publishes the same outcome again: same feedbackId (a fresh nonce), applied
+ * once by the processor.
  */
 @Component
 public class FeedbackRelay implements SmartLifecycle {
@@ -39,9 +46,10 @@ public class FeedbackRelay implements SmartLifecycle {
   /** The advisory lock that makes one replica the relay (any constant the desk uses for nothing else). */
   private static final long RELAY_LOCK = 0x57_49_4e_42_41_43_4bL; // "WINBACK"
   private static final int BATCH = 500;
-  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
   private final FeedbackOutbox outbox;
+  private final FeedbackSealer sealer;
+  private final Serializer<OutreachFeedback> serializer = Topics.FEEDBACK.valueSerde().serializer();
   private final KafkaTemplate<String, byte[]> template;
   private final TransactionTemplate transaction;
   private final JdbcClient db;
@@ -52,12 +60,12 @@ public class FeedbackRelay implements SmartLifecycle {
   private final Semaphore wake = new Semaphore(0);
   private volatile boolean running;
   private volatile Thread thread;
-  private Instant lastPrune = Instant.EPOCH;
 
-  public FeedbackRelay(FeedbackOutbox outbox, KafkaTemplate<String, byte[]> feedbackRelayTemplate,
+  public FeedbackRelay(FeedbackOutbox outbox, FeedbackSealer sealer, KafkaTemplate<String, byte[]> feedbackRelayTemplate,
       PlatformTransactionManager transactions, JdbcClient db, DeskProperties properties, Clock clock,
       MeterRegistry meters) {
     this.outbox = outbox;
+    this.sealer = sealer;
     this.template = feedbackRelayTemplate;
     this.transaction = new TransactionTemplate(transactions);
     this.db = db;
@@ -111,18 +119,41 @@ public class FeedbackRelay implements SmartLifecycle {
       if (pending.isEmpty()) {
         return 0;
       }
-      List<String> acknowledged = publish(pending);
+      List<FeedbackOutbox.Published> acknowledged = publish(ready(pending));
       outbox.markPublished(acknowledged, clock.instant());
       return acknowledged.size();
     });
     return count == null ? 0 : count;
   }
 
-  private List<String> publish(List<FeedbackOutbox.Pending> pending) {
+  /**
+   * The pending outcomes that can go now, sealed, in their order. Once one outcome of a customer
+   * waits for the key ring, every later one of that customer waits too: they arrive in order.
+   */
+  private List<FeedbackOutbox.Published> ready(List<FeedbackOutbox.Pending> pending) {
+    Set<String> waiting = new HashSet<>();
+    List<FeedbackOutbox.Published> ready = new ArrayList<>();
+    for (FeedbackOutbox.Pending outcome : pending) {
+      if (waiting.contains(outcome.customerId())) {
+        continue;
+      }
+      Optional<OutreachFeedback> sealed = sealer.forPublishing(outbox.read(outcome.payload()));
+      if (sealed.isEmpty()) {
+        waiting.add(outcome.customerId());
+        continue;
+      }
+      ready.add(new FeedbackOutbox.Published(outcome.feedbackId(), outcome.customerId(),
+          serializer.serialize(Topics.FEEDBACK.name(), sealed.get())));
+    }
+    return ready;
+  }
+
+  /** Sends them and waits for the broker; returns those it acknowledged, as they were sent. */
+  private List<FeedbackOutbox.Published> publish(List<FeedbackOutbox.Published> outcomes) {
     List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-    List<String> acknowledged = new ArrayList<>();
+    List<FeedbackOutbox.Published> acknowledged = new ArrayList<>();
     try {
-      for (FeedbackOutbox.Pending outcome : pending) {
+      for (FeedbackOutbox.Published outcome : outcomes) {
         sends.add(template.send(Topics.FEEDBACK.name(), outcome.customerId(), outcome.payload()));
       }
       template.flush();
@@ -131,22 +162,23 @@ public class FeedbackRelay implements SmartLifecycle {
       log.warn("the feedback topic is not reachable: {}", notSent.getMessage());
     }
     for (int i = 0; i < sends.size(); i++) {
-      String feedbackId = pending.get(i).feedbackId();
+      FeedbackOutbox.Published outcome = outcomes.get(i);
       try {
         sends.get(i).get(properties.relaySendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        acknowledged.add(feedbackId);
+        acknowledged.add(outcome);
         published.increment();
       } catch (ExecutionException | TimeoutException e) {
         failures.increment();
-        outbox.markFailed(feedbackId, String.valueOf(e.getCause() == null ? e : e.getCause()));
+        outbox.markFailed(outcome.feedbackId(), String.valueOf(e.getCause() == null ? e : e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
-    failures.increment(pending.size() - sends.size());
+    failures.increment(outcomes.size() - sends.size());
     return acknowledged;
   }
+
 
   private void loop() {
     Duration pause = properties.relayInterval();
@@ -154,7 +186,6 @@ public class FeedbackRelay implements SmartLifecycle {
       try {
         int relayed = relayOnce();
         pause = properties.relayInterval();
-        pruneNowAndThen();
         if (relayed >= BATCH) {
           continue; // more are waiting
         }
@@ -172,18 +203,6 @@ public class FeedbackRelay implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private void pruneNowAndThen() {
-    Instant now = clock.instant();
-    if (lastPrune.plus(PRUNE_EVERY).isAfter(now)) {
-      return;
-    }
-    lastPrune = now;
-    int pruned = outbox.prunePublished(now.minus(properties.outboxRetention()), 1_000);
-    if (pruned > 0) {
-      log.debug("pruned {} published outcomes from the outbox", pruned);
     }
   }
 

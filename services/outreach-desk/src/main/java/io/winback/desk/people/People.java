@@ -55,6 +55,14 @@ public class People {
         .param("now", Timestamps.of(clock.instant())).update();
   }
 
+  /** Retention: up to {@code limit} people who have not logged in since {@code before} are forgotten. */
+  public int removeNotSeenSince(java.time.Instant before, int limit) {
+    return db.sql("""
+        DELETE FROM person WHERE username IN (
+          SELECT username FROM person WHERE last_seen_at < :before ORDER BY last_seen_at LIMIT :limit)
+        """).param("before", Timestamps.of(before)).param("limit", limit).update();
+  }
+
   /** The display name of a desk user; anyone else (an account manager's id) as given. */
   public String name(String username) {
     if (username == null) {

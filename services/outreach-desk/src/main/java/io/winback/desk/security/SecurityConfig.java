@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who gets in, and where. People log in to the pages with OpenID Connect (or, on the embedded
  * setup only, a form with its local users); call-centre systems call /api with JWT bearer tokens
  * (or, embedded, HTTP basic). AGENT works tasks ({@link io.winback.desk.tasks.TaskAccess} says
- * which), LEAD also sees every task, reassigns and reads the outbox. Only health and prometheus
+ * which), LEAD also sees every task, reassigns and reads the outbox; DATA_PROTECTION reads the subject
+ * access report (/api/privacy/**), and nothing else. Only health and prometheus
  * of the actuator are open, health without details. Unauthenticated API calls get 401, pages go
  * to the login; a wrong role gets 403.
  */
@@ -35,6 +36,7 @@ public class SecurityConfig {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/tasks/*/reassign").hasRole(Roles.LEAD)
+            .requestMatchers("/api/privacy/**").hasRole(Roles.DATA_PROTECTION)
             .anyRequest().hasAnyRole(Roles.AGENT, Roles.LEAD));
     logins.api(http, "Winback outreach desk");
     return http.build();

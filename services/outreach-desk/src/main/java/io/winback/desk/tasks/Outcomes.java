@@ -1,10 +1,14 @@
 package io.winback.desk.tasks;
 
+import io.winback.desk.consent.CustomerRecord;
+import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
+import io.winback.desk.privacy.CustomerKeys;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.CancellationReason;
 import io.winback.events.Outcome;
 import io.winback.events.OutreachFeedback;
+import io.winback.schemas.privacy.FeedbackSeals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,16 +16,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the OutreachFeedback for a task and puts it into the outbox, inside the caller's
- * transaction: the outcome is recorded together with the task's change, or not at all.
+ * transaction: the outcome is recorded together with the task's change, or not at all. For a
+ * customer who was erased it is recorded without free text and meeting place.
  */
 @Component
 public class Outcomes {
 
   private final FeedbackOutbox outbox;
+  private final CustomerRepository customers;
+  private final CustomerKeys keys;
   private final Clock clock;
 
-  public Outcomes(FeedbackOutbox outbox, Clock clock) {
+  public Outcomes(FeedbackOutbox outbox, CustomerRepository customers, CustomerKeys keys, Clock clock) {
     this.outbox = outbox;
+    this.customers = customers;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -53,8 +62,15 @@ public class Outcomes {
         .setRecordedAt(clock.instant())
         .setReason(reason)
         .build();
+    if ((text != null || meetingPlace != null) && erased(item.customerId())) {
+      feedback = FeedbackSeals.withoutPersonalData(feedback);
+    }
     outbox.add(feedback);
     return feedback;
+  }
+
+  private boolean erased(String customerId) {
+    return keys.erased(customerId) || customers.find(customerId).map(CustomerRecord::erased).orElse(false);
   }
 
   /** fb-sent-, fb-failed-, fb-suppressed- and the taskId: the same fact reported twice is applied once. */

@@ -5,6 +5,7 @@ import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.metrics.DeskMetrics;
+import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
@@ -31,16 +32,18 @@ public class Suppression {
   private final WorklistRepository worklist;
   private final CustomerRepository customers;
   private final SentEmailRepository sentEmails;
+  private final FeedbackOutbox outbox;
   private final ConsentCheck consent;
   private final Outcomes outcomes;
   private final DeskMetrics metrics;
   private final Clock clock;
 
   public Suppression(WorklistRepository worklist, CustomerRepository customers, SentEmailRepository sentEmails,
-      ConsentCheck consent, Outcomes outcomes, DeskMetrics metrics, Clock clock) {
+      FeedbackOutbox outbox, ConsentCheck consent, Outcomes outcomes, DeskMetrics metrics, Clock clock) {
     this.worklist = worklist;
     this.customers = customers;
     this.sentEmails = sentEmails;
+    this.outbox = outbox;
     this.consent = consent;
     this.outcomes = outcomes;
     this.metrics = metrics;
@@ -59,15 +62,22 @@ public class Suppression {
     }
   }
 
-  /** The CRM erased the customer: every open task is suppressed and the personal data forgotten. */
+  /**
+   * The customer was erased (a CRM tombstone, or the customer's key erased on winback.keys.v1;
+   * whichever comes first, the other changes nothing more): every open task is suppressed, and every
+   * row of the customer loses its personal data at once, in one transaction. The customer's row
+   * stays, without data, as the marker that refuses every contact from now on.
+   */
   @Transactional
-  public void customerErased(String customerId) {
+  public void customerErased(String customerId, String by) {
     customers.erase(customerId, clock.instant());
     List<WorklistItem> open = worklist.openTasksOf(customerId);
     open.forEach(item -> suppress(item, ConsentVerdict.ERASED));
-    worklist.forgetPersonalData(customerId, clock.instant());
+    int tasks = worklist.forgetPersonalData(customerId, clock.instant());
     sentEmails.forget(customerId);
-    log.info("a customer was erased by the CRM; {} open task(s) suppressed", open.size());
+    int outcomes = outbox.forget(customerId);
+    log.info("a customer was erased ({}); {} open task(s) suppressed, {} task(s) and {} outcome(s) without personal "
+        + "data now", by, open.size(), tasks, outcomes);
   }
 
   /** Records that this open task will not be executed, and why; false if it was no longer open. */

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import io.winback.desk.people.People;
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.security.CurrentUsers;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,10 +36,13 @@ public class LetterController {
   private final DeskClock clock;
   private final String sender;
   private final MessageSource messages;
+  private final TaskOpener opener;
 
   public LetterController(TaskActions actions, People people, CurrentUsers users, DeskClock clock,
-      DeskProperties properties, MessageSource messages, @Value("${winback.desk.letter-sender:}") String letterSender) {
+      DeskProperties properties, MessageSource messages, TaskOpener opener,
+      @Value("${winback.desk.letter-sender:}") String letterSender) {
     this.actions = actions;
+    this.opener = opener;
     this.users = users;
     this.people = people;
     this.clock = clock;
@@ -48,9 +52,10 @@ public class LetterController {
 
   @GetMapping("/worklist/tasks/{taskId}/letter.pdf")
   ResponseEntity<byte[]> letter(@PathVariable String taskId, Authentication user) {
-    TaskView task = TaskView.of(actions.task(taskId, users.of(user)), clock, people);
+    // Opened for this PDF only: the address and text of a sealed task never reach the database opened.
+    TaskView task = TaskView.of(opener.open(actions.task(taskId, users.of(user))), clock, people);
     if (task.channel() != Channel.LETTER || !task.customer().hasAddress()) {
-      // Only letters have one; and without an address (erased by the CRM) there is nothing to post.
+      // Only letters have one; and without an address (erased, or its key not here yet) there is nothing to post.
       throw new TaskProblem.NotFound(taskId);
     }
     byte[] pdf = LetterPdf.render(task, sender, clock.today());

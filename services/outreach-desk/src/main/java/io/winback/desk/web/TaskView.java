@@ -3,6 +3,8 @@ package io.winback.desk.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.winback.desk.people.People;
 import io.winback.desk.consent.ConsentVerdict;
+import io.winback.desk.privacy.OpenedTask;
+import io.winback.desk.privacy.PersonalData;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.Channel;
@@ -15,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A task as the pages show it: the stored task with its contact and case context unpacked from
- * their JSON. Every text here may come from customers or other systems; templates render it with
- * th:text only.
+ * A task as the pages show it: the task with its contact and case context unpacked from their
+ * JSON, its sealed personal fields opened for this page ({@code personalData} says whether they
+ * are there, erased, or not readable yet). Every text here may come from customers or other
+ * systems; templates render it with th:text only.
  */
 public record TaskView(
     String taskId,
@@ -42,18 +45,33 @@ public record TaskView(
     Instant createdAt,
     Customer customer,
     CaseContext context,
-    List<Reason> rationale) {
+    List<Reason> rationale,
+    PersonalData personalData) {
 
   /** The channels people work on; email goes out on its own. */
   public static final List<Channel> WORKLIST_CHANNELS =
       List.of(Channel.PHONE, Channel.IN_PERSON, Channel.LETTER, Channel.WHATSAPP);
 
-  public static TaskView of(WorklistItem item, DeskClock clock, People people) {
+  public static TaskView of(OpenedTask opened, DeskClock clock, People people) {
+    WorklistItem item = opened.item();
     return new TaskView(item.taskId(), item.caseId(), item.customerId(), item.channel(), item.goal(), item.attempt(),
         item.dueAt(), item.overdue(clock.now()), item.status(), item.statusReason(), item.outcome(), item.claimedBy(),
         people.name(item.claimedBy()), item.assignee(), people.name(item.assignee()), item.language(),
         item.subject(), item.message(), item.policyVersion(), item.createdAt(), Customer.of(item.contact()),
-        CaseContext.of(item.context(), clock.today()), reasons(item.rationale()));
+        CaseContext.of(item.context(), clock.today()), reasons(item.rationale()), opened.personalData());
+  }
+
+  /**
+   * Why the customer's name and contact are missing, as a message key, or null when they are there
+   * (or simply not given): erased, the key not here yet, or a seal that does not open.
+   */
+  public String personalDataNote() {
+    return switch (personalData) {
+      case ERASED -> "task.customerErased";
+      case PENDING_KEY -> "task.personalDataPending";
+      case UNREADABLE -> "task.personalDataUnreadable";
+      case PLAIN, OPENED -> customer.known() ? null : "task.customerErased";
+    };
   }
 
   /**

@@ -2,6 +2,7 @@ package io.winback.desk.web;
 
 import io.winback.desk.DeskProperties;
 import io.winback.desk.people.People;
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.security.CurrentUsers;
 import io.winback.desk.tasks.TaskAccess;
 import io.winback.security.Roles;
@@ -69,10 +70,13 @@ public class WorklistController {
   private final DeskClock clock;
   private final DeskProperties properties;
   private final MessageSource messages;
+  private final TaskOpener opener;
 
   public WorklistController(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases,
-      People people, CurrentUsers users, DeskClock clock, DeskProperties properties, MessageSource messages) {
+      People people, CurrentUsers users, DeskClock clock, DeskProperties properties, MessageSource messages,
+      TaskOpener opener) {
     this.actions = actions;
+    this.opener = opener;
     this.users = users;
     this.worklist = worklist;
     this.cases = cases;
@@ -101,7 +105,8 @@ public class WorklistController {
     String statusFilter = all ? "ALL" : only != null ? only.name() : WORKABLE;
     WorklistFilter filter = TaskAccess.worklist(users.of(user), channelFilter,
         all ? Set.of() : only != null ? Set.of(only) : WorklistFilter.WORKABLE);
-    List<TaskView> tasks = worklist.worklist(filter).stream().map(item -> TaskView.of(item, clock, people)).toList();
+    List<TaskView> tasks = worklist.worklist(filter).stream()
+        .map(item -> TaskView.of(opener.open(item), clock, people)).toList();
     model.addAttribute("tasks", tasks);
     model.addAttribute("channels", TaskView.WORKLIST_CHANNELS);
     model.addAttribute("statuses", Arrays.asList(TaskStatus.values()));
@@ -116,7 +121,7 @@ public class WorklistController {
   @GetMapping("/worklist/tasks/{taskId}")
   String task(@PathVariable String taskId, Authentication user, Model model) {
     WinbackUser me = users.of(user);
-    TaskView task = TaskView.of(actions.task(taskId, me), clock, people);
+    TaskView task = TaskView.of(opener.open(actions.task(taskId, me)), clock, people);
     boolean lead = me.has(Roles.LEAD);
     CaseStatusView caseStatus = cases.find(task.caseId()).orElse(null);
     boolean claimedByOther = task.claimedBy() != null && !task.claimedBy().equals(me.username());

@@ -3,6 +3,7 @@ package io.winback.desk.worklist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.winback.desk.db.Timestamps;
+import io.winback.desk.privacy.TaskOpener;
 import io.winback.events.Channel;
 import io.winback.events.OutreachTask;
 import io.winback.schemas.json.JsonRecords;
@@ -32,15 +33,17 @@ public class WorklistRepository {
 
   /**
    * Adds a created task; a re-delivered one is ignored, so nothing shows twice or is sent twice.
-   * {@code crmPartition} is the customer's partition on crm.relationships.v1.
+   * {@code crmPartition} is the customer's partition on crm.relationships.v1. A sealed task is kept
+   * as it arrived (sealed_task); its personal columns stay empty, as they are in the sealed record.
    */
   public boolean addTask(OutreachTask task, int crmPartition, Instant now) {
     return db.sql("""
         INSERT INTO task (task_id, case_id, customer_id, crm_partition, channel, goal, attempt, due_at, assignee,
           language, subject, message, contact_json, rationale_json, context_json, policy_version, created_at,
-          received_at, status, next_send_at, updated_at)
+          received_at, status, next_send_at, updated_at, sealed_task)
         VALUES (:taskId, :caseId, :customerId, :partition, :channel, :goal, :attempt, :dueAt, :assignee, :language,
-          :subject, :message, :contact, :rationale, :context, :policyVersion, :createdAt, :now, 'OPEN', :dueAt, :now)
+          :subject, :message, :contact, :rationale, :context, :policyVersion, :createdAt, :now, 'OPEN', :dueAt, :now,
+          :sealedTask)
         ON CONFLICT (task_id) DO NOTHING
         """)
         .param("taskId", task.getTaskId())
@@ -61,6 +64,7 @@ public class WorklistRepository {
         .param("policyVersion", task.getPolicyVersion())
         .param("createdAt", Timestamps.of(task.getCreatedAt()))
         .param("now", Timestamps.of(now))
+        .param("sealedTask", TaskOpener.storable(task))
         .update() == 1;
   }
 
@@ -108,6 +112,12 @@ public class WorklistRepository {
   public List<WorklistItem> tasksOfCase(String caseId) {
     return db.sql("SELECT * FROM task WHERE case_id = :id ORDER BY task_id").param("id", caseId).query(this::item)
         .list();
+  }
+
+  /** Every task of the customer, for the subject access report. */
+  public List<WorklistItem> tasksOf(String customerId) {
+    return db.sql("SELECT * FROM task WHERE customer_id = :id ORDER BY created_at, task_id").param("id", customerId)
+        .query(this::item).list();
   }
 
   public List<WorklistItem> openTasksOf(String customerId) {
@@ -198,12 +208,34 @@ public class WorklistRepository {
         .query(this::item).list();
   }
 
-  /** The CRM erased the customer: the desk forgets the personal data of every task it holds. */
-  public void forgetPersonalData(String customerId, Instant now) {
-    db.sql("""
-        UPDATE task SET contact_json = NULL, message = '', subject = NULL, context_json = NULL, last_error = NULL,
+  /**
+   * The customer was erased: the desk forgets the personal data of every task it holds, sealed or
+   * not. What remains are ids, channel, statuses, outcomes, dates, the rationale and the case's facts.
+   */
+  public int forgetPersonalData(String customerId, Instant now) {
+    return db.sql("""
+        UPDATE task SET contact_json = NULL, message = '', subject = NULL, sealed_task = NULL, last_error = NULL,
+          context_json = CASE WHEN context_json IS NULL THEN NULL
+                              ELSE (context_json::jsonb - 'reasonText')::text END,
           updated_at = :now WHERE customer_id = :id
         """).param("id", customerId).param("now", Timestamps.of(now)).update();
+  }
+
+  /**
+   * Retention: up to {@code limit} tasks finished (done, cancelled, suppressed, failed) before
+   * {@code before} are removed, with their leftovers; a task with an outcome the broker has not
+   * acknowledged yet stays until it has. Returns how many went.
+   */
+  public int removeFinishedBefore(Instant before, int limit) {
+    return db.sql("""
+        WITH expired AS (
+          SELECT t.task_id FROM task t
+          WHERE t.status IN ('DONE', 'CANCELLED', 'SUPPRESSED', 'FAILED') AND t.updated_at < :before
+            AND NOT EXISTS (SELECT 1 FROM feedback_outbox o WHERE o.task_id = t.task_id AND o.published_at IS NULL)
+          ORDER BY t.updated_at LIMIT :limit FOR UPDATE SKIP LOCKED),
+        attempts AS (DELETE FROM email_attempt a USING expired e WHERE a.task_id = e.task_id)
+        DELETE FROM task t USING expired e WHERE t.task_id = e.task_id
+        """).param("before", Timestamps.of(before)).param("limit", limit).update();
   }
 
   // ---- mapping ------------------------------------------------------------------------------
@@ -234,7 +266,8 @@ public class WorklistRepository {
         rs.getInt("send_attempts"),
         Timestamps.read(rs, "first_send_at"),
         rs.getString("last_error"),
-        Timestamps.read(rs, "updated_at"));
+        Timestamps.read(rs, "updated_at"),
+        rs.getBytes("sealed_task"));
   }
 
   private static String rationaleJson(OutreachTask task) {

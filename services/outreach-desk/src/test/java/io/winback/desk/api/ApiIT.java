@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winback.desk.DeskProperties;
 import io.winback.desk.ProcessorProcess;
+import io.winback.desk.TestKeys;
 import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.schemas.rules.ChannelConsent;
@@ -70,6 +71,8 @@ class ApiIT {
 
   private static final Duration WAIT = Duration.ofSeconds(45);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The processor's keys: its tasks come sealed, and it opens the desk's sealed outcomes. */
+  private static final TestKeys KEYS = new TestKeys();
 
   @DynamicPropertySource
   static void desk(DynamicPropertyRegistry registry) {
@@ -367,11 +370,16 @@ class ApiIT {
          "context":{"product":"Glasfaser 250","reason":"PRICE","effectiveAt":"2027-03-31","tier":"STANDARD"}}
         """.formatted(taskId, suffix, customerId, now.plus(Duration.ofDays(2)), now)),
         OutreachTask.getClassSchema());
+    // As the processor writes it: the customer's key on winback.keys.v1, the task's personal fields sealed with it.
+    KEYS.publish(KafkaTestBroker.bootstrapServers(), customerId);
     TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new StringSerializer(),
         Topics.TASKS_PHONE.valueSerde().serializer(),
-        List.of(new ProducerRecord<>(Topics.TASKS_PHONE.name(), customerId, task)));
-    await("task " + taskId + " at the desk").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-        .until(() -> get("agent", "/api/tasks/" + taskId).statusCode() == 200);
+        List.of(new ProducerRecord<>(Topics.TASKS_PHONE.name(), customerId, KEYS.seal(task))));
+    await("task " + taskId + " at the desk, opened with its key").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          HttpResponse<String> response = get("agent", "/api/tasks/" + taskId);
+          return response.statusCode() == 200 && json(response).path("personalData").asText().equals("OPENED");
+        });
     return taskId;
   }
 
@@ -396,11 +404,16 @@ class ApiIT {
             .map(known -> ChannelConsent.allows(known.consent(), Channel.PHONE) == phone).orElse(false));
   }
 
-  /** Every feedback for the task on outreach.feedback.v1 now (reads the whole topic, a few seconds). */
+  /**
+   * Every feedback for the task on outreach.feedback.v1 now (reads the whole topic, a few seconds),
+   * its free text opened as the processor opens it: on the topic it is sealed.
+   */
   private static List<OutreachFeedback> feedbackFor(String taskId) {
-    return TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
+    List<OutreachFeedback> onTopic = TestConsumers.readToEnd(KafkaTestBroker.bootstrapServers(), Topics.FEEDBACK.name(),
             new StringDeserializer(), Topics.FEEDBACK.valueSerde().deserializer())
         .stream().map(ConsumerRecord::value).filter(feedback -> taskId.equals(feedback.getTaskId())).toList();
+    onTopic.forEach(feedback -> assertThat(feedback.getFeedbackText()).as("free text in the clear").isNull());
+    return onTopic.stream().map(KEYS::open).toList();
   }
 
   private static List<OutreachFeedback> awaitFeedbackFor(String taskId) {

@@ -140,7 +140,10 @@ class ContactRulesIT {
     assertThat(stored.contact()).isNull();
     assertThat(stored.message()).isEmpty();
     assertThat(stored.subject()).isNull();
-    assertThat(stored.context()).isNull();
+    // The case's facts stay (product, reason, dates: no personal data); the customer's own words go.
+    assertThat(stored.context().path("reasonText").isMissingNode() || stored.context().path("reasonText").isNull())
+        .isTrue();
+    assertThat(stored.sealed()).isFalse();
     assertThat(awaitFeedback(task.getTaskId()).getReason()).isEqualTo(ConsentVerdict.ERASED);
     assertThat(mailsTo(task.getTaskId())).isEmpty();
   }

@@ -93,11 +93,14 @@ class DeskOutagesIT {
     world.publishCustomers(customers.stream().map(id -> DeskWorld.customer(id).build()).toList());
     List<OutreachTask> tasks = customers.stream()
         .map(id -> DeskWorld.task("t-away-" + id, id, Channel.PHONE, Instant.now()).build()).toList();
-    world.publishTasks(tasks);
+    world.publishSealedTasks(tasks);
     DeskApi api = new DeskApi(desk.port());
-    await("the calls at the desk, their customers' consent known").atMost(WAIT).until(() ->
-        tasks.stream().allMatch(task -> api.get("/api/tasks/" + task.getTaskId(), "agent").statusCode() == 200)
-            && Sql.rowsIfUp(db, "SELECT customer_id FROM customer", rs -> rs.getString(1)).containsAll(customers));
+    await("the calls at the desk, opened with their keys, their customers' consent known").atMost(WAIT).until(() ->
+        tasks.stream().allMatch(task -> {
+          HttpResponse<String> response = api.get("/api/tasks/" + task.getTaskId(), "agent");
+          return response.statusCode() == 200
+              && DeskApi.parse(response.body()).path("personalData").asText().equals("OPENED");
+        }) && Sql.rowsIfUp(db, "SELECT customer_id FROM customer", rs -> rs.getString(1)).containsAll(customers));
 
     broker.stop(Duration.ofSeconds(30));
     Instant away = Instant.now();
@@ -125,6 +128,11 @@ class DeskOutagesIT {
         .collect(Collectors.groupingBy(OutreachFeedback::getFeedbackId, Collectors.counting()));
     assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(recorded);
     assertThat(copies.values()).containsOnly(1L);
+    // Sealed right before publishing, after the outage as before it; the processor opens them with the keys.
+    assertThat(world.feedback()).allSatisfy(feedback -> {
+      assertThat(feedback.getFeedbackText()).isNull();
+      assertThat(world.keys().open(feedback).getFeedbackText()).isEqualTo("Zu teuer.");
+    });
     for (OutreachTask task : tasks) {
       await().atMost(WAIT).until(() -> api.json("/api/tasks/" + task.getTaskId(), "agent")
           .path("lastFeedback").path("published").asBoolean());

@@ -79,6 +79,7 @@ class DeskSecurityIT {
       .machineClient("cc-lead-" + RUN, "secret", List.of("LEAD", "AGENT"), AUDIENCE, TTL)
       .machineClient("cc-opsviewer-" + RUN, "secret", List.of("OPS_VIEWER"), AUDIENCE, TTL)
       .machineClient("cc-opsadmin-" + RUN, "secret", List.of("OPS_ADMIN", "OPS_VIEWER"), AUDIENCE, TTL)
+      .machineClient("cc-dpo-" + RUN, "secret", List.of("DATA_PROTECTION"), AUDIENCE, TTL)
       .expiredMachineClient("cc-expired-" + RUN, "secret", List.of("LEAD", "AGENT"), AUDIENCE)
       .machineClient("cc-elsewhere-" + RUN, "secret", List.of("LEAD", "AGENT"), "winback-monitor", TTL);
 
@@ -104,6 +105,8 @@ class DeskSecurityIT {
 
   @BeforeAll
   static void startSmtp() {
+    OIDC.user("dpo", "dpo", List.of("DATA_PROTECTION"), Map.of("name", "Dana Datenschutz", "email",
+        "dpo@winback.test"));
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
@@ -180,7 +183,8 @@ class DeskSecurityIT {
   // ---- the access matrix --------------------------------------------------------------------
 
   /** Who knocks. On the pages a person's session; on /api and the actuator a machine client's token. */
-  enum Who { ANONYMOUS, AGENT, ANOTHER_AGENT, LEAD, OPS_VIEWER, OPS_ADMIN, EXPIRED_TOKEN, OTHER_AUDIENCE }
+  enum Who { ANONYMOUS, AGENT, ANOTHER_AGENT, LEAD, OPS_VIEWER, OPS_ADMIN, DATA_PROTECTION, EXPIRED_TOKEN,
+    OTHER_AUDIENCE }
 
   private static final int OK = 200;
   private static final int REDIRECT = 302;
@@ -193,7 +197,9 @@ class DeskSecurityIT {
   /**
    * The expected answer per endpoint (method and pattern, as the desk maps it) and caller. The task
    * in a path is claimed by AGENT; ANOTHER_AGENT may not see it; the outbox and reassigning are a
-   * LEAD's; OPS roles have no business at the desk. A mapping that is not here fails the test.
+   * LEAD's; OPS roles have no business at the desk; DATA_PROTECTION reads the subject access report
+   * and nothing else (everywhere else it is answered as OPS_VIEWER is). A mapping that is not here
+   * fails the test.
    */
   private static final Map<String, Map<Who, Integer>> EXPECTED = new LinkedHashMap<>();
 
@@ -225,6 +231,9 @@ class DeskSecurityIT {
     api("POST /api/tasks/{taskId}/outcome", OK, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN);
     api("POST /api/tasks/{taskId}/reassign", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN);
     api("GET /api/cases/{caseId}/status", OK, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN);
+    // The subject access report: the data protection officer's only, not even a LEAD's.
+    api("GET /api/privacy/customers/{customerId}", FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
+    EXPECTED.get("GET /api/privacy/customers/{customerId}").put(Who.DATA_PROTECTION, OK);
     // The actuator: health (no details) and prometheus without a token (Kubernetes lets only Prometheus in),
     // but a bad token is refused there too; the rest is OPS_ADMIN's.
     open("GET /actuator/health");
@@ -255,6 +264,7 @@ class DeskSecurityIT {
     row.put(Who.LEAD, lead);
     row.put(Who.OPS_VIEWER, opsViewer);
     row.put(Who.OPS_ADMIN, opsAdmin);
+    row.put(Who.DATA_PROTECTION, opsViewer);
     for (Who none : List.of(Who.ANONYMOUS, Who.EXPIRED_TOKEN, Who.OTHER_AUDIENCE)) {
       row.put(none, nobody);
     }
@@ -288,12 +298,14 @@ class DeskSecurityIT {
     sessions.put(Who.LEAD, AppSession.logIn(base(), "winback", "lead", "lead"));
     sessions.put(Who.OPS_VIEWER, AppSession.logIn(base(), "winback", "opsviewer", "opsviewer"));
     sessions.put(Who.OPS_ADMIN, AppSession.logIn(base(), "winback", "opsadmin", "opsadmin"));
+    sessions.put(Who.DATA_PROTECTION, AppSession.logIn(base(), "winback", "dpo", "dpo"));
     Map<Who, String> tokens = new EnumMap<>(Who.class);
     tokens.put(Who.AGENT, OIDC.clientCredentialsToken("cc-agent-" + RUN, "secret"));
     tokens.put(Who.ANOTHER_AGENT, OIDC.clientCredentialsToken("cc-agent2-" + RUN, "secret"));
     tokens.put(Who.LEAD, OIDC.clientCredentialsToken("cc-lead-" + RUN, "secret"));
     tokens.put(Who.OPS_VIEWER, OIDC.clientCredentialsToken("cc-opsviewer-" + RUN, "secret"));
     tokens.put(Who.OPS_ADMIN, OIDC.clientCredentialsToken("cc-opsadmin-" + RUN, "secret"));
+    tokens.put(Who.DATA_PROTECTION, OIDC.clientCredentialsToken("cc-dpo-" + RUN, "secret"));
     tokens.put(Who.EXPIRED_TOKEN, OIDC.clientCredentialsToken("cc-expired-" + RUN, "secret"));
     tokens.put(Who.OTHER_AUDIENCE, OIDC.clientCredentialsToken("cc-elsewhere-" + RUN, "secret"));
 
@@ -337,6 +349,7 @@ class DeskSecurityIT {
 
   private String path(String pattern, OutreachTask task) {
     return pattern.replace("{taskId}", task.getTaskId()).replace("{caseId}", task.getCaseId())
+        .replace("{customerId}", task.getCustomerId())
         .replace("**", "readiness").replace("{requiredMetricName}", "jvm.memory.used");
   }
 

@@ -1,6 +1,7 @@
 package io.winback.desk.it;
 
 import io.winback.desk.ProcessorProcess;
+import io.winback.desk.TestKeys;
 import io.winback.desk.web.TestTasks;
 import io.winback.events.Channel;
 import io.winback.events.Consent;
@@ -31,9 +32,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class DeskWorld {
 
   private final String bootstrap;
+  private final TestKeys keys = new TestKeys();
 
   DeskWorld(String bootstrap) {
     this.bootstrap = bootstrap;
+  }
+
+  /** The processor's keys of the customers (see {@link #publishSealedTasks}). */
+  TestKeys keys() {
+    return keys;
   }
 
   /** A customer of the CRM who consents to email and phone, in a zone where it is not Sunday. */
@@ -81,6 +88,15 @@ final class DeskWorld {
       TestProducers.sendAll(bootstrap, new StringSerializer(), topic.valueSerde().serializer(),
           List.of(new ProducerRecord<>(topic.name(), task.getCustomerId(), task)));
     }
+  }
+
+  /**
+   * As the processor writes them now: each customer's key on winback.keys.v1, and the tasks with
+   * their personal fields sealed with it.
+   */
+  void publishSealedTasks(List<OutreachTask> tasks) {
+    keys.publish(bootstrap, tasks.stream().map(OutreachTask::getCustomerId).distinct().toArray(String[]::new));
+    publishTasks(tasks.stream().map(keys::seal).toList());
   }
 
   /** Everything on outreach.feedback.v1 now, read committed. */

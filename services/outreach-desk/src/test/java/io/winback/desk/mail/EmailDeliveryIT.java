@@ -155,6 +155,9 @@ class EmailDeliveryIT {
       assertThat(sent.getChannel()).isEqualTo(Channel.EMAIL);
       assertThat(sent.getRecordedBy()).isEqualTo("outreach-desk/mailer");
       assertThat(worklist.find(task.getTaskId())).get().extracting(WorklistItem::status).isEqualTo(TaskStatus.SENT);
+      // Stored as the processor wrote it: sealed (then opened for the mail only), or in the clear by an older one.
+      assertThat(worklist.find(task.getTaskId())).get().extracting(WorklistItem::sealed)
+          .isEqualTo(task.getSealed() != null);
       assertThat(sentEmails.newest(500)).filteredOn(entry -> entry.taskId().equals(task.getTaskId()))
           .extracting(SentEmail::messageId).containsExactly("<" + task.getTaskId() + "@winback.local>");
     }

@@ -96,6 +96,9 @@ class WorklistBrowserIT {
 
   @DynamicPropertySource
   static void desk(DynamicPropertyRegistry registry) {
+    // A processor that does not seal yet writes no keys: the agent's notes then leave without their text
+    // once the key ring has been complete this long (see FeedbackSealer); a sealing processor has the key.
+    registry.add("winback.desk.key-wait", () -> "3s");
     registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     // A consumer group of its own: other desk contexts of this JVM's ITs must not take our partitions.
     String group = "desk-ui-it-" + UUID.randomUUID();

@@ -32,6 +32,16 @@ import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.metrics.DeskMetrics;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.outbox.FeedbackRelay;
+import io.winback.desk.outbox.FeedbackSealer;
+import io.winback.desk.privacy.CustomerKeys;
+import io.winback.desk.privacy.KeyRingHealthIndicator;
+import io.winback.desk.privacy.TaskOpener;
+import io.winback.events.CustomerKey;
+import io.winback.schemas.privacy.FeedbackSeals;
+import io.winback.schemas.privacy.KeyMaterial;
+import io.winback.schemas.privacy.KeyRing;
+import io.winback.schemas.privacy.Sealing;
+import io.winback.schemas.privacy.TaskSeals;
 import io.winback.schemas.topics.Topics;
 import io.winback.testsupport.KafkaTestBroker;
 import io.winback.testsupport.PostgresTestServer;
@@ -118,8 +128,14 @@ class WorklistPagesTest {
   @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class,
       ConsentCheck.class, CustomerRepository.class, CrmFeed.class, CaseStatusRepository.class,
       SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class, People.class,
-      CurrentUsers.class})
+      CurrentUsers.class, CustomerKeys.class, TaskOpener.class, FeedbackSealer.class, KeyRingHealthIndicator.class})
   static class WebSlice {
+    /** The desk's key ring without its feed: the tests put the keys the processor would have written. */
+    @Bean
+    KeyRing keyRing() {
+      return new KeyRing();
+    }
+
     @Bean
     Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
@@ -156,6 +172,9 @@ class WorklistPagesTest {
 
   @Autowired
   CrmFeed feed;
+
+  @Autowired
+  KeyRing ring;
 
   MockMvc mvc;
 
@@ -364,6 +383,11 @@ class WorklistPagesTest {
     assertThat(sent.get().getMeetingPlace()).isNull();
     assertThat(sent.get().getRecordedBy()).isEqualTo("agent");
     assertThat(worklist.find("t-fb").orElseThrow().status()).isEqualTo(TaskStatus.DONE);
+    // Published (the notice says so): the outbox keeps it as it went out, the text sealed.
+    byte[] stored = db.sql("SELECT payload FROM feedback_outbox").query(byte[].class).single();
+    assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("Konkurrenz");
+    assertThat(Topics.FEEDBACK.valueSerde().deserializer().deserialize(Topics.FEEDBACK.name(), stored).getSealed())
+        .isNotNull();
   }
 
   @Test
@@ -533,6 +557,64 @@ class WorklistPagesTest {
         .andExpect(status().isNotFound());
   }
 
+  // ---- sealed tasks ---------------------------------------------------------------------------
+
+  @Test
+  void aSealedTaskIsShownOpenedWhileTheKeyExistsAndAsErasedTheMomentItIsGone() throws Exception {
+    addSealed(TestTasks.task("t-seal", Channel.PHONE, NOW).build());
+    saveConsent("C-t-seal");
+    // The database holds the seal, never the opened fields.
+    assertThat(storedRow("t-seal")).doesNotContain("Schmidt", "4930123456", "Zu teuer geworden", "Zusammenarbeit");
+
+    assertThat(page("/worklist/tasks/t-seal", "agent")).contains("Anna Schmidt", "+4930123456", "Zu teuer geworden",
+        "Zusammenarbeit bedanken");
+    assertThat(page("/worklist", "agent")).contains("Anna Schmidt");
+
+    eraseKey("C-t-seal");
+    String erased = page("/worklist/tasks/t-seal", "agent");
+    assertThat(erased).contains("(Kunde gelöscht)", "Das CRM hat diesen Kunden gelöscht")
+        .doesNotContain("Schmidt", "4930123456", "Zu teuer geworden", "Zusammenarbeit");
+    assertThat(page("/worklist", "agent")).contains("(Kunde gelöscht)").doesNotContain("Anna Schmidt");
+  }
+
+  @Test
+  void aSealedTaskWhoseKeyHasNotArrivedYetIsShownWithoutPersonalDataAndSaysSo() throws Exception {
+    io.winback.events.OutreachTask task = TestTasks.task("t-nokey", Channel.LETTER, NOW).build();
+    // Sealed with a key the desk's ring has not read yet.
+    assertThat(worklist.addTask(TaskSeals.seal(task, Sealing.newKey(1)), 0, NOW)).isTrue();
+    saveConsent("C-t-nokey");
+
+    String page = page("/worklist/tasks/t-nokey", "agent");
+    assertThat(page).contains("(Name noch nicht verfügbar)", "noch nicht angekommen")
+        .doesNotContain("Schmidt", "Hauptstr", "Zusammenarbeit", "letter.pdf");
+    mvc.perform(get("/worklist/tasks/t-nokey/letter.pdf").with(user("agent").roles("AGENT")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aSealedLettersPdfIsOpenedForThePdfOnly() throws Exception {
+    addSealed(TestTasks.task("t-spdf", Channel.LETTER, NOW).build());
+    byte[] pdf = mvc.perform(get("/worklist/tasks/t-spdf/letter.pdf").with(user("agent").roles("AGENT")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (PdfReader reader = new PdfReader(pdf)) {
+      assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("Anna Schmidt", "Hauptstr. 1");
+    }
+    eraseKey("C-t-spdf");
+    mvc.perform(get("/worklist/tasks/t-spdf/letter.pdf").with(user("agent").roles("AGENT")))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theOutboxOpensTheAddressOfASealedTasksEmailFromTheTask() throws Exception {
+    addSealed(TestTasks.task("t-smail", Channel.EMAIL, NOW).build());
+    sentEmails.record(new SentEmail("t-smail", "<t-smail@winback.local>", SentEmailRepository.SEALED, null, "de", NOW,
+        "desk-1", false));
+    assertThat(page("/outbox", "lead", "AGENT", "LEAD")).contains("anna.schmidt@example.org",
+        "Ihre Entscheidung – ein offenes Gespräch");
+    eraseKey("C-t-smail");
+    assertThat(page("/outbox", "lead", "AGENT", "LEAD")).contains("(erased)").doesNotContain("anna.schmidt");
+  }
+
   @Test
   void theOutboxListsTheSentEmails() throws Exception {
     add(TestTasks.task("t-mail", Channel.EMAIL, NOW).build());
@@ -545,8 +627,36 @@ class WorklistPagesTest {
 
   // ---- helpers ------------------------------------------------------------------------------
 
+  /** A task at the desk; its customer has a key on the ring, as the processor writes one for every task. */
   private void add(io.winback.events.OutreachTask task) {
+    if (ring.state(task.getCustomerId()) == KeyRing.State.UNKNOWN) {
+      key(task.getCustomerId());
+    }
     assertThat(worklist.addTask(task, 0, NOW)).isTrue();
+  }
+
+  /** A sealed task (OutreachTask v2) as the processor writes it, with the customer's key on the ring. */
+  private void addSealed(io.winback.events.OutreachTask task) {
+    assertThat(worklist.addTask(TaskSeals.seal(task, key(task.getCustomerId())), 0, NOW)).isTrue();
+  }
+
+  /** A fresh key of the customer, on the desk's ring as it would arrive from winback.keys.v1. */
+  private KeyMaterial key(String customerId) {
+    KeyMaterial key = Sealing.newKey(1);
+    ring.apply(customerId, CustomerKey.newBuilder().setCustomerId(customerId)
+        .setKey(java.nio.ByteBuffer.wrap(key.bytes())).setKeyVersion(1).setCreatedAt(NOW).build());
+    return key;
+  }
+
+  /** The CRM erased the customer: the processor overwrote the key with a record without it. */
+  private void eraseKey(String customerId) {
+    ring.apply(customerId, CustomerKey.newBuilder().setCustomerId(customerId).setKey(null).setKeyVersion(1)
+        .setCreatedAt(NOW).setErasedAt(NOW).build());
+  }
+
+  /** The task's row as psql would print it, every column. */
+  private String storedRow(String taskId) {
+    return db.sql("SELECT t::text FROM task t WHERE task_id = :id").param("id", taskId).query(String.class).single();
   }
 
   /** The CRM's record of the customer at the desk, allowing every channel; the desk's copy is current. */
@@ -558,11 +668,12 @@ class WorklistPagesTest {
     feed.caughtUp(0, NOW, "test");
   }
 
-  /** The outcomes the desk recorded in its outbox, oldest first. */
+  /** The outcomes the desk recorded in its outbox, oldest first, free text opened where it is sealed. */
   private List<OutreachFeedback> recordedFeedback() {
     var deserializer = Topics.FEEDBACK.valueSerde().deserializer();
     return db.sql("SELECT payload FROM feedback_outbox ORDER BY seq")
-        .query((rs, n) -> deserializer.deserialize(Topics.FEEDBACK.name(), rs.getBytes("payload"))).list();
+        .query((rs, n) -> FeedbackSeals.open(deserializer.deserialize(Topics.FEEDBACK.name(), rs.getBytes("payload")),
+            ring).value()).list();
   }
 
   private String page(String path, String username, String... roles) throws Exception {
