@@ -27,5 +27,11 @@ public final class DeadLetterHeaders {
    */
   public static final String SEALED = PREFIX + "sealed";
 
+  /**
+   * Present when the dead letter carries no value although the original had one: the customer's
+   * key could not be had to seal it (and never the value in the clear). Its value says why.
+   */
+  public static final String VALUE_DROPPED = PREFIX + "value-dropped";
+
   private DeadLetterHeaders() {}
 }
