@@ -53,7 +53,7 @@ public final class DeadLetterContents {
   public static Contents of(byte[] key, byte[] value, Headers headers, KeyRing keys) {
     String dropped = header(headers, DeadLetterHeaders.VALUE_DROPPED);
     if (dropped != null) {
-      return new Contents(State.DROPPED, null, dropped.isBlank() ? "the writer dropped the value" : dropped);
+      return new Contents(State.DROPPED, null, whyDropped(dropped));
     }
     if (value == null) {
       return new Contents(State.NO_VALUE, null, "no value (a tombstone)");
@@ -112,6 +112,17 @@ public final class DeadLetterContents {
       return FeedbackSeals.open(feedback, keys).value();
     }
     return decoded;
+  }
+
+  /** The header's reason in words: the processor's codes spelled out, anyone else's as they wrote it. */
+  static String whyDropped(String reason) {
+    return switch (reason.strip()) {
+      case DeadLetterHeaders.DROPPED_NO_CUSTOMER_ID -> "the record's key names no customer, so the value could not "
+          + "be sealed and was not kept";
+      case DeadLetterHeaders.DROPPED_CUSTOMER_ERASED -> "the customer was erased, so the value was not kept";
+      case "" -> "the writer did not keep the value";
+      default -> reason;
+    };
   }
 
   private static Contents broken(String why) {

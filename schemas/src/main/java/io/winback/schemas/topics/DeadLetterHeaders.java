@@ -28,10 +28,16 @@ public final class DeadLetterHeaders {
   public static final String SEALED = PREFIX + "sealed";
 
   /**
-   * Present when the dead letter carries no value although the original had one: the customer's
-   * key could not be had to seal it (and never the value in the clear). Its value says why.
+   * Present when the record had a value that the dead letter does not carry: the value could hold
+   * a customer's personal data, it could not be sealed, and it is never kept in the clear. The
+   * header's value says why: {@value #DROPPED_NO_CUSTOMER_ID} or {@value #DROPPED_CUSTOMER_ERASED}.
+   * Such a dead letter cannot be revealed or redriven; its other headers still say what failed.
    */
   public static final String VALUE_DROPPED = PREFIX + "value-dropped";
+  /** The record's key names no customer (none, or blank): there is no customer key to seal it with. */
+  public static final String DROPPED_NO_CUSTOMER_ID = "no-customer-id";
+  /** The customer the record is keyed by was erased: their key is gone, and so is whatever was theirs. */
+  public static final String DROPPED_CUSTOMER_ERASED = "customer-erased";
 
   private DeadLetterHeaders() {}
 }

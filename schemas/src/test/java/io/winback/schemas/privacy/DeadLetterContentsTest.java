@@ -88,6 +88,10 @@ class DeadLetterContentsTest {
     assertThat(DeadLetterContents.of(CUSTOMER, null, dropped, ring(key)))
         .isEqualTo(new DeadLetterContents.Contents(DeadLetterContents.State.DROPPED, null,
             "the customer's key could not be had"));
+    RecordHeaders erased = headers(41);
+    erased.add(DeadLetterHeaders.VALUE_DROPPED, utf8(DeadLetterHeaders.DROPPED_CUSTOMER_ERASED));
+    assertThat(DeadLetterContents.of(CUSTOMER, null, erased, ring(key)).note())
+        .isEqualTo("the customer was erased, so the value was not kept");
     DeadLetterContents.Contents plain = DeadLetterContents.of(CUSTOMER, ORIGINAL, headers(41), new KeyRing());
     assertThat(plain.state()).isEqualTo(DeadLetterContents.State.PLAIN);
     assertThat(plain.value()).isEqualTo(ORIGINAL);
