@@ -13,7 +13,7 @@ import java.util.Set;
  * personal fields (a name, an email address, a phone number, a postal address, what they said,
  * where they meet, why they cancelled in their words), whichever part holds them. After an
  * erasure, a report that still holds one of the values taken before it, or any non-blank value
- * under such a name, still holds personal data.
+ * under such a name other than a marker such as "(erased)", still holds personal data.
  */
 public final class PersonalValues {
 
@@ -70,7 +70,7 @@ public final class PersonalValues {
   public List<String> foundIn(JsonNode report) {
     List<String> paths = new ArrayList<>();
     walk(report, null, "", (path, value) -> {
-      if (!value.isBlank()) {
+      if (!value.isBlank() && !marker(value)) {
         paths.add(path);
       }
     });
@@ -80,6 +80,12 @@ public final class PersonalValues {
       }
     });
     return paths;
+  }
+
+  /** What a service puts where a value was: "(erased)", "(sealed)". No name or address looks like it. */
+  private static boolean marker(String value) {
+    String stripped = value.strip();
+    return stripped.startsWith("(") && stripped.endsWith(")") && stripped.indexOf(')') == stripped.length() - 1;
   }
 
   private static boolean matches(String text, String value) {

@@ -47,6 +47,9 @@ class ErasureCheckTest {
     assertThat(values.foundIn(json("{\"relationship\":{\"lastName\":\"Someone Else\"}}")))
         .as("a personal field that is not blank").containsExactly("/relationship/lastName");
     assertThat(values.foundIn(json("{\"store\":\"relationships\",\"country\":\"DE\",\"status\":\"MS\"}"))).isEmpty();
+    assertThat(values.foundIn(json("{\"sent_email\":[{\"recipient\":\"(erased)\"},{\"recipient\":\"(sealed)\"}]}")))
+        .as("what a service puts where the value was").isEmpty();
+    assertThat(values.foundIn(json("{\"recipient\":\"(Zora) zora@example.org\"}"))).isNotEmpty();
   }
 
   @Test
