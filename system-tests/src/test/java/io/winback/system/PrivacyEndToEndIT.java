@@ -224,11 +224,13 @@ class PrivacyEndToEndIT {
 
   @Test
   @Order(3)
-  void theScanFindsWhatIsThereTheCustomersKeyOnTheKeysTopic() throws Exception {
+  void theScanFindsWhatIsThereBeforeTheErasure() throws Exception {
     List<String> found = RawTopicScan.find(bootstrap, scannedTopics(), this::personalDataOrKey);
 
-    assertThat(found).as("the scan of step 5 sees what the topics hold").anyMatch(place ->
+    assertThat(found).as("the scan of step 5 sees what the topics hold: the key on the keys topic").anyMatch(place ->
         place.startsWith(Topics.KEYS.name() + " ") && place.contains("the customer's key"));
+    assertThat(found).as("and the CRM data the processor keeps in its store, in the clear on its changelog")
+        .anyMatch(place -> place.startsWith(applicationId + "-") && place.contains("last name"));
     assertThat(DatabaseDump.tables(db)).as("the dump of step 5 sees the desk's tables").contains("task",
         "sent_email", "feedback_outbox", "customer");
   }
