@@ -59,10 +59,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 12's "done when", end to end on the real parts: the processor's and the desk's jars on a
- * real broker, a real PostgreSQL and a real SMTP server (GreenMail), driven from outside as the
- * world drives Winback: the CRM and billing publish, an agent records feedback through the desk's
- * API, a data protection officer runs {@code ./winback privacy export} and {@code erase}.
+ * Issue 12's "done when", end to end on the real parts: the processor's, the desk's and the topic
+ * monitor's jars on a real broker, a real PostgreSQL and a real SMTP server (GreenMail), driven
+ * from outside as the world drives Winback: the CRM and billing publish, an agent records feedback
+ * through the desk's API, an operator reveals a dead letter in the monitor, a data protection
+ * officer runs {@code ./winback privacy export} and {@code erase}.
  *
  * <p>A customer with a unique name, email, phone and address gets a case, a task, an email,
  * feedback with free text and a dead letter. The subject access report lists every copy. Then the
@@ -100,6 +101,7 @@ class PrivacyEndToEndIT {
   private static TestDatabase db;
   private static ServiceJar processor;
   private static ServiceJar desk;
+  private static ServiceJar monitor;
   private static String applicationId;
 
   // What the customer's journey left behind, for the steps after it.
@@ -147,13 +149,18 @@ class PrivacyEndToEndIT {
         .arg("--winback.desk.instance-id=desk-" + RUN)
         .arg("--winback.privacy.erasure-deadline=" + DEADLINE.toSeconds() + "s")
         .start();
+    monitor = ServiceJar.of(SystemJars.monitor(), "monitor-" + RUN)
+        .arg("--spring.profiles.active=embedded")
+        .arg("--spring.kafka.bootstrap-servers=" + bootstrap)
+        .start();
     processor.awaitReady(WAIT);
     desk.awaitReady(WAIT);
+    monitor.awaitReady(WAIT);
   }
 
   @AfterAll
   static void stopWinback() {
-    for (ServiceJar service : Arrays.asList(desk, processor)) {
+    for (ServiceJar service : Arrays.asList(monitor, desk, processor)) {
       if (service != null) {
         service.close();
       }
@@ -220,6 +227,11 @@ class PrivacyEndToEndIT {
     assertThat(export.out()).doesNotContain(java.util.Base64.getEncoder().encodeToString(keyBytes));
     assertThat(CUSTOMER.foundIn(export.out())).as("every personal value is in the report")
         .containsAll(CUSTOMER.tokens.keySet());
+
+    JsonNode revealed = await("the monitor has the customer's key").atMost(WAIT).until(this::revealDeadLetter,
+        letter -> "OPENED".equals(letter.path("valueState").asText()));
+    assertThat(revealed.path("value").path("email").asText()).as("an operator's reveal, audited").isEqualTo(
+        CUSTOMER.email);
   }
 
   @Test
@@ -246,6 +258,13 @@ class PrivacyEndToEndIT {
     assertThat(CUSTOMER.foundIn(desk().get("/api/tasks/" + taskId, "lead").body())).isEmpty();
     assertThat(CUSTOMER.foundIn(processor().get("/customers/" + CUSTOMER.id + "/cases", "lead").body())).isEmpty();
     assertThat(CUSTOMER.foundIn(processor().get("/cases/" + caseId, "lead").body())).isEmpty();
+    JsonNode revealed = await("the erasure reaches the monitor").atMost(WAIT).until(this::revealDeadLetter,
+        letter -> "ERASED".equals(letter.path("valueState").asText()));
+    assertThat(CUSTOMER.foundIn(revealed.toString())).isEmpty();
+    HttpResponse<String> redrive = monitor().postJson("/api/dead-letters/redrive", "opsadmin",
+        "{\"records\":[{\"partition\":" + deadLetter.partition() + ",\"offset\":" + deadLetter.offset() + "}]}");
+    assertThat(ServiceHttp.parse(redrive.body()).path("results").get(0).path("outcome").asText())
+        .as("an erased customer's record is not sent back").isEqualTo("REFUSED");
   }
 
   @Test
@@ -460,6 +479,18 @@ class PrivacyEndToEndIT {
     all.addAll(List.of("--bootstrap-servers=" + bootstrap, "--processor-url=" + processor.url(""),
         "--desk-url=" + desk.url(""), "--user=dpo", "--password=dpo"));
     return WinbackCli.run(all.toArray(String[]::new));
+  }
+
+  /** The dead letter's payload as the topic monitor reveals it to an OPS_ADMIN (audited). */
+  private JsonNode revealDeadLetter() {
+    HttpResponse<String> response = monitor().postJson("/api/dead-letters/" + deadLetter.partition() + "/"
+        + deadLetter.offset() + "/reveal", "opsadmin", "");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ServiceHttp.parse(response.body()).path("letter");
+  }
+
+  private static ServiceHttp monitor() {
+    return new ServiceHttp(monitor.url(""));
   }
 
   private static ServiceHttp desk() {
