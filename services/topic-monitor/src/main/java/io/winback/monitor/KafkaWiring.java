@@ -59,6 +59,17 @@ class KafkaWiring {
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  /**
+   * The key ring's consumer (winback.keys.v1, read whole by KeyRingFeed): spring.kafka's settings
+   * (TLS, SASL), and never a topic created by asking for it, which would not be compacted.
+   */
+  static Map<String, Object> keyRingConsumerConfig(KafkaProperties kafka) {
+    Map<String, Object> config = kafka.buildConsumerProperties();
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-monitor-key-ring");
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    return config;
+  }
+
   /** A group-less, read_committed byte consumer: sees what a Winback service would see. */
   static Consumer<byte[], byte[]> readerConsumer(KafkaProperties kafka, String clientId) {
     Map<String, Object> config = kafka.buildConsumerProperties();

@@ -9,6 +9,7 @@ import io.winback.monitor.deadletters.DeadLetterReveal;
 import io.winback.monitor.deadletters.LatestRecordCheck;
 import io.winback.monitor.deadletters.RedriveTransactions;
 import io.winback.monitor.deadletters.Redriver;
+import io.winback.monitor.deadletters.SealedLetters;
 import io.winback.monitor.health.KafkaHealthIndicator;
 import io.winback.monitor.lag.AdminClusterReader;
 import io.winback.monitor.lag.ConsumerOldestRecordLookup;
@@ -19,6 +20,8 @@ import io.winback.monitor.lag.SamplerLoop;
 import io.winback.monitor.metrics.MonitorMetrics;
 import io.winback.monitor.pipeline.Pipeline;
 import io.winback.monitor.pipeline.ServiceProbe;
+import io.winback.schemas.privacy.KeyRing;
+import io.winback.schemas.privacy.KeyRingFeed;
 import io.winback.schemas.serde.TrustedPackages;
 import io.winback.schemas.topics.TopicProvisioner;
 import io.winback.schemas.topics.TopicSpec;
@@ -144,19 +147,35 @@ class MonitorWiring {
     return new RedriveTransactions(() -> KafkaWiring.redriveProducer(kafka), Duration.ofSeconds(15));
   }
 
+  /** The customers' keys, in memory only: what opens a sealed dead letter, and who was erased. */
+  @Bean
+  KeyRing keyRing() {
+    return new KeyRing();
+  }
+
+  @Bean(destroyMethod = "close")
+  KeyRingFeed keyRingFeed(KafkaProperties kafka, KeyRing ring) {
+    return KeyRingFeed.start(KafkaWiring.keyRingConsumerConfig(kafka), ring);
+  }
+
+  @Bean
+  SealedLetters sealedLetters(KeyRing ring, KeyRingFeed feed) {
+    return new SealedLetters(ring, feed::caughtUp);
+  }
+
   @Bean
   DeadLetterReveal deadLetterReveal(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
-      Clock clock) {
-    return new DeadLetterReveal(reader, transactions, audit, clock);
+      SealedLetters keys, Clock clock) {
+    return new DeadLetterReveal(reader, transactions, audit, keys, clock);
   }
 
   @Bean
   Redriver redriver(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
-      KafkaProperties kafka, MonitorProperties monitor, Clock clock) {
+      KafkaProperties kafka, MonitorProperties monitor, SealedLetters keys, Clock clock) {
     // Back to where they came from, and only to the processor's inputs: never an output or the DLQ itself.
     LatestRecordCheck latest = new LatestRecordCheck(() -> KafkaWiring.readerConsumer(kafka,
         "topic-monitor-redrive-check"), monitor.kafkaTimeout());
-    return new Redriver(reader, transactions, audit, latest, Topics.INPUTS, clock);
+    return new Redriver(reader, transactions, audit, latest, Topics.INPUTS, keys, clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.winback.monitor.deadletters;
 
+import io.winback.schemas.privacy.DeadLetterContents;
 import io.winback.schemas.topics.DeadLetterHeaders;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Sends selected dead letters back to the topic they came from, when that is safe: only to the
  * processor's inputs ({@link Topics#INPUTS}), only once per letter (the audit on its compacted
  * topic says so, for every monitor instance and across restarts), and on a compacted topic only
- * while the letter still is the latest record of its key ({@link LatestRecordCheck}). The
- * original key, value and headers go back without the dead-letter headers, with
+ * while the letter still is the latest record of its key ({@link LatestRecordCheck}); never for
+ * a customer erased since ({@link SealedLetters}, whatever the topic). The original key, value
+ * (a sealed one opened) and headers go back without the dead-letter headers, with
  * winback.redrive.* headers saying who, when and from where; the redriven record and its audit
  * record are written in one transaction.
  *
@@ -41,16 +43,18 @@ public final class Redriver {
   private final AuditTrail audit;
   private final LatestRecordCheck latest;
   private final List<TopicSpec<?, ?>> targets;
+  private final SealedLetters keys;
   private final Clock clock;
 
   /** @param targets the topics a dead letter may be sent back to: the processor's inputs */
   public Redriver(DeadLetterReader reader, RedriveTransactions transactions, AuditTrail audit,
-      LatestRecordCheck latest, List<TopicSpec<?, ?>> targets, Clock clock) {
+      LatestRecordCheck latest, List<TopicSpec<?, ?>> targets, SealedLetters keys, Clock clock) {
     this.reader = reader;
     this.transactions = transactions;
     this.audit = audit;
     this.latest = latest;
     this.targets = List.copyOf(targets);
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -87,7 +91,8 @@ public final class Redriver {
       // Without the audit it cannot be told what was redriven already: nothing is sent.
       throw RedriveTransactions.failure("the redrive audit could not be read; nothing was sent");
     }
-    AuditEntry decided = decide(ref, record, id, now, user);
+    DeadLetterContents.Contents contents = record == null ? null : keys.contents(record);
+    AuditEntry decided = decide(ref, record, contents, id, now, user);
     if (decided != null) {
       return audit.append(sender, reader.topic(), ref, decided);
     }
@@ -95,14 +100,16 @@ public final class Redriver {
     Integer partition = targets.stream().anyMatch(topic -> topic.name().equals(source) && topic.compacted())
         // Back to the partition where it is the latest record of its key, whatever a partitioner would say.
         ? Integer.valueOf(DeadLetterDecoder.header(record, DeadLetterHeaders.SOURCE_PARTITION).trim()) : null;
-    RecordMetadata sent = sender.send(outgoing(record, source, partition, id, user, now, reader.topic()));
+    // The original bytes: a sealed value goes back opened, as its source topic had it.
+    RecordMetadata sent = sender.send(outgoing(record, contents.value(), source, partition, id, user, now,
+        reader.topic()));
     AuditEntry redriven = entry(id, now, user, ref, AuditEntry.REDRIVEN, source, sent.partition(), sent.offset(), null);
     return audit.append(sender, reader.topic(), ref, redriven);
   }
 
   /** Why the letter must not go back (an attempt that sends nothing), or null when it may. */
-  private AuditEntry decide(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record, String id, long now,
-      String user) {
+  private AuditEntry decide(DeadLetterRef ref, ConsumerRecord<byte[], byte[]> record,
+      DeadLetterContents.Contents contents, String id, long now, String user) {
     Optional<AuditEntry> previous = audit.redriveOf(reader.topic(), ref);
     if (previous.isPresent()) {
       return entry(id, now, user, ref, AuditEntry.SKIPPED, previous.get().targetTopic(), -1, -1,
@@ -119,6 +126,10 @@ public final class Redriver {
           : "not an input of the processor: only " + targets.stream().map(TopicSpec::name).toList()
               + " take redriven records");
     }
+    Optional<String> privacy = privacyRefusal(record, contents);
+    if (privacy.isPresent()) {
+      return entry(id, now, user, ref, AuditEntry.REFUSED, source, -1, -1, privacy.get());
+    }
     if (target.get().compacted()) {
       Optional<String> refusal = latest.refusal(source, record);
       if (refusal.isPresent()) {
@@ -126,6 +137,30 @@ public final class Redriver {
       }
     }
     return null;
+  }
+
+  /**
+   * Never for a customer erased since (a redrive would bring their data back), and only with the
+   * original bytes: a value that was dropped, whose key is not there yet or whose seal does not
+   * open has nothing to send. Until the ring has read the keys once, an erasure cannot be ruled out.
+   */
+  private Optional<String> privacyRefusal(ConsumerRecord<byte[], byte[]> record,
+      DeadLetterContents.Contents contents) {
+    if (record.key() != null && !keys.caughtUp()) {
+      return Optional.of("the customers' keys (winback.keys.v1) are not read yet, so it cannot be told whether the "
+          + "customer was erased: try again in a moment");
+    }
+    if (keys.erased(record.key())) {
+      return Optional.of("the customer was erased since: a redrive would bring their data back");
+    }
+    return switch (contents.state()) {
+      case PLAIN, OPENED, NO_VALUE -> Optional.empty();
+      case ERASED -> Optional.of("the customer was erased since: a redrive would bring their data back");
+      case DROPPED -> Optional.of("the value was dropped (" + contents.note() + "): there is nothing to send back");
+      case KEY_NOT_AVAILABLE -> Optional.of("the customer's key is not available yet, so the sealed value cannot be "
+          + "opened: try again in a moment");
+      case SEAL_BROKEN -> Optional.of("the sealed value does not open (" + contents.note() + "): nothing is sent");
+    };
   }
 
   /**
@@ -150,14 +185,15 @@ public final class Redriver {
   }
 
   /**
-   * The record to send back: key and value bytes unchanged, the original headers without the
-   * dead-letter ones (ours, Spring's, and those of an earlier redrive), and this redrive's.
+   * The record to send back: the original key and value bytes ({@code value}: a sealed dead
+   * letter's opened), the original headers without the dead-letter ones (ours, Spring's, and those
+   * of an earlier redrive), and this redrive's.
    * No timestamp: the redrive is a new delivery. No partition either, so the key picks it as it
    * did the first time, unless {@code partition} names one (a compacted topic: where the
    * original is the latest record of its key).
    */
-  static ProducerRecord<byte[], byte[]> outgoing(ConsumerRecord<byte[], byte[]> deadLetter, String target,
-      Integer partition, String id, String user, long now, String dlqTopic) {
+  static ProducerRecord<byte[], byte[]> outgoing(ConsumerRecord<byte[], byte[]> deadLetter, byte[] value,
+      String target, Integer partition, String id, String user, long now, String dlqTopic) {
     RecordHeaders headers = new RecordHeaders();
     for (Header header : deadLetter.headers()) {
       String name = header.key();
@@ -172,7 +208,7 @@ public final class Redriver {
     add(headers, RedriveHeaders.DLQ_TOPIC, dlqTopic);
     add(headers, RedriveHeaders.DLQ_PARTITION, Integer.toString(deadLetter.partition()));
     add(headers, RedriveHeaders.DLQ_OFFSET, Long.toString(deadLetter.offset()));
-    return new ProducerRecord<>(target, partition, deadLetter.key(), deadLetter.value(), headers);
+    return new ProducerRecord<>(target, partition, deadLetter.key(), value, headers);
   }
 
   private AuditEntry entry(String id, long at, String user, DeadLetterRef ref, String outcome, String target,

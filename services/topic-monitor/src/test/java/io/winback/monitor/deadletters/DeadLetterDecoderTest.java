@@ -2,6 +2,7 @@ package io.winback.monitor.deadletters;
 
 import static io.winback.monitor.deadletters.DeadLetterFixtures.cancellation;
 import static io.winback.monitor.deadletters.DeadLetterFixtures.deadLetter;
+import static io.winback.monitor.deadletters.DeadLetterFixtures.NO_KEYS;
 import static io.winback.monitor.deadletters.DeadLetterFixtures.headers;
 import static io.winback.monitor.deadletters.DeadLetterFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class DeadLetterDecoderTest {
         .serialize(Topics.CANCELLATIONS.name(), cancellation("C-1001"));
 
     DeadLetter letter = DeadLetterDecoder.decode(deadLetter(utf8("C-1001"),
-        value, headers(Topics.CANCELLATIONS.name(), "contract ends before it was cancelled")));
+        value, headers(Topics.CANCELLATIONS.name(), "contract ends before it was cancelled")), NO_KEYS);
 
     assertThat(letter.decoded()).isTrue();
     assertThat(letter.valueJson()).contains("\"eventId\" : \"evt-C-1001\"", "\"occurredAt\" : \"2026-11-20T09:15:00Z\"",
@@ -65,7 +66,7 @@ class DeadLetterDecoderTest {
     byte[] garbage = {0x01, 0x02, (byte) 0xff};
 
     DeadLetter letter = DeadLetterDecoder.decode(deadLetter(utf8("C-1"), garbage,
-        headers(Topics.CANCELLATIONS.name(), "not single-object encoded")));
+        headers(Topics.CANCELLATIONS.name(), "not single-object encoded")), NO_KEYS);
 
     assertThat(letter.decoded()).isFalse();
     assertThat(letter.valueBase64()).isEqualTo(Base64.getEncoder().encodeToString(garbage));
@@ -74,7 +75,8 @@ class DeadLetterDecoderTest {
 
   @Test
   void withoutASourceTopicTheValueStaysRawAndTheReasonIsSaid() {
-    DeadLetter letter = DeadLetterDecoder.decode(deadLetter(null, utf8("{}"), new org.apache.kafka.common.header.internals.RecordHeaders()));
+    DeadLetter letter = DeadLetterDecoder.decode(deadLetter(null, utf8("{}"),
+        new org.apache.kafka.common.header.internals.RecordHeaders()), NO_KEYS);
 
     assertThat(letter.decoded()).isFalse();
     assertThat(letter.decodeError()).contains("source topic is unknown");
@@ -83,7 +85,8 @@ class DeadLetterDecoderTest {
 
   @Test
   void aSourceOutsideTheCatalogueIsNotGuessedAt() {
-    DeadLetter letter = DeadLetterDecoder.decode(deadLetter(utf8("k"), utf8("v"), headers("legacy.topic", "x")));
+    DeadLetter letter = DeadLetterDecoder.decode(deadLetter(utf8("k"), utf8("v"), headers("legacy.topic", "x")),
+        NO_KEYS);
 
     assertThat(letter.decodeError()).contains("legacy.topic", "not a catalogue topic");
     assertThat(letter.key()).isEqualTo("k");

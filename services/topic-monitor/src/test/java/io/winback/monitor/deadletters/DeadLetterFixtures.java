@@ -3,9 +3,14 @@ package io.winback.monitor.deadletters;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CancellationReason;
 import io.winback.events.CancellationType;
+import io.winback.events.CustomerKey;
+import io.winback.schemas.privacy.DeadLetterSeals;
+import io.winback.schemas.privacy.KeyMaterial;
+import io.winback.schemas.privacy.KeyRing;
 import io.winback.schemas.topics.DeadLetterHeaders;
 import io.winback.schemas.topics.Topics;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +22,34 @@ import org.apache.kafka.common.record.TimestampType;
 /** Dead letters as the services write them (see the processor's DeadLetters). */
 public final class DeadLetterFixtures {
 
+  /** A ring that has read the keys topic and knows no key: for letters that are not sealed. */
+  public static final SealedLetters NO_KEYS = new SealedLetters(new KeyRing(), () -> true);
+
   private DeadLetterFixtures() {}
+
+  /** A customer's key as winback.keys.v1 carries it, and the erased marker that replaces it. */
+  public static CustomerKey keyRecord(String customerId, KeyMaterial key) {
+    return CustomerKey.newBuilder().setCustomerId(customerId).setKey(ByteBuffer.wrap(key.bytes()))
+        .setKeyVersion(key.version()).setCreatedAt(Instant.parse("2026-11-20T09:00:00Z")).setErasedAt(null).build();
+  }
+
+  public static CustomerKey erasedRecord(String customerId) {
+    return CustomerKey.newBuilder().setCustomerId(customerId).setKey(null).setKeyVersion(1)
+        .setCreatedAt(Instant.parse("2026-11-20T09:00:00Z")).setErasedAt(Instant.parse("2026-11-21T09:00:00Z"))
+        .build();
+  }
+
+  /** The headers of a dead letter whose value is sealed with the customer's key, for source partition 3, offset 41. */
+  public static RecordHeaders sealedHeaders(String sourceTopic, String errorMessage) {
+    RecordHeaders headers = headers(sourceTopic, errorMessage);
+    add(headers, DeadLetterHeaders.SEALED, DeadLetterSeals.CUSTOMER_KEY);
+    return headers;
+  }
+
+  /** The value as a service seals it for that customer and the source position of {@link #headers}. */
+  public static byte[] sealedValue(byte[] value, KeyMaterial key, String customerId, String sourceTopic) {
+    return DeadLetterSeals.seal(value, key, customerId, sourceTopic, 3, 41);
+  }
 
   public static CancellationEvent cancellation(String customerId) {
     return CancellationEvent.newBuilder()

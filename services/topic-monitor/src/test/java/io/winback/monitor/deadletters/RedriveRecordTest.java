@@ -26,7 +26,7 @@ class RedriveRecordTest {
     byte[] key = utf8("C-1");
     byte[] value = {1, 2, 3};
 
-    ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(key, value, headers),
+    ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(key, value, headers), value,
         Topics.CANCELLATIONS.name(), null, "id-1", "ops", 1_763_630_400_000L, Topics.DEAD_LETTERS.name());
 
     assertThat(outgoing.topic()).isEqualTo(Topics.CANCELLATIONS.name());
@@ -46,9 +46,23 @@ class RedriveRecordTest {
   }
 
   @Test
+  void aSealedLetterGoesBackWithItsOpenedBytesAndWithoutItsSealHeader() {
+    byte[] original = DeadLetterFixtures.cancellationBytes("C-1");
+    byte[] sealed = DeadLetterFixtures.sealedValue(original, io.winback.schemas.privacy.Sealing.newKey(1), "C-1",
+        Topics.CANCELLATIONS.name());
+
+    ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(utf8("C-1"), sealed,
+        DeadLetterFixtures.sealedHeaders(Topics.CANCELLATIONS.name(), "boom")), original, Topics.CANCELLATIONS.name(),
+        null, "id-1", "ops", 0L, Topics.DEAD_LETTERS.name());
+
+    assertThat(outgoing.value()).isEqualTo(original);
+    assertThat(outgoing.headers().lastHeader(io.winback.schemas.topics.DeadLetterHeaders.SEALED)).isNull();
+  }
+
+  @Test
   void toACompactedTopicItGoesBackToThePartitionOfTheOriginal() {
     ProducerRecord<byte[], byte[]> outgoing = Redriver.outgoing(deadLetter(utf8("C-1"), new byte[] {1},
-        headers(Topics.RELATIONSHIPS.name(), "boom")), Topics.RELATIONSHIPS.name(), 3, "id-1", "ops", 0L,
+        headers(Topics.RELATIONSHIPS.name(), "boom")), new byte[] {1}, Topics.RELATIONSHIPS.name(), 3, "id-1", "ops", 0L,
         Topics.DEAD_LETTERS.name());
 
     assertThat(outgoing.partition()).isEqualTo(3);
