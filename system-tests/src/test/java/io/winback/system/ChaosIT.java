@@ -48,10 +48,14 @@ class ChaosIT {
     Path cli = REPOSITORY.resolve("cli/target/winback-cli.jar");
     assertThat(cli).as("the command line jar, built by the reactor before this module").isRegularFile();
     Path output = Files.createDirectories(Path.of("target")).resolve("chaos-it.out").toAbsolutePath();
+    Path data = Path.of("target", "chaos-it-data").toAbsolutePath();
+    deleteIfThere(data);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx768m", "-jar", cli.toString(), "chaos",
         "--cancellations", Integer.toString(CANCELLATIONS), "--rate", "40", "--seed", "7",
-        "--poison", Integer.toString(POISON_RECORDS), "--kills", "1", "--smtp-outage", "20", "--settle-timeout", "5"));
+        "--poison", Integer.toString(POISON_RECORDS), "--kills", "1", "--smtp-outage", "20", "--settle-timeout", "5",
+        // Under target/, so that a clean takes the broker's, PostgreSQL's and the services' data and logs with it.
+        "--data-dir", data.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("WINBACK_HOME", REPOSITORY.toString());
@@ -88,6 +92,15 @@ class ChaosIT {
     assertThat(Long.parseLong(counts.group(9))).as("dead letters: the poison and the known race only")
         .isEqualTo(POISON_RECORDS + found.getOrDefault(KNOWN_RACE, 0L));
     assertThat(chaos.exitValue()).as("exit code").isEqualTo(found.isEmpty() ? 0 : 1);
+  }
+
+  /** An earlier run's data: the run wants a fresh broker and a fresh database. */
+  private static void deleteIfThere(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      }
+    }
   }
 
   private static String tail(Path output) {
