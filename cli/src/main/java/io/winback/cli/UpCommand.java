@@ -5,7 +5,7 @@ import io.winback.cli.broker.LocalBrokerException;
 import io.winback.cli.broker.LocalBrokerProcess;
 import io.winback.cli.demo.DemoFeeder;
 import io.winback.cli.up.ServiceDescriptor;
-import io.winback.cli.up.ServiceProcess;
+import io.winback.cli.up.SupervisedService;
 import io.winback.local.LocalPostgres;
 import io.winback.local.LocalPostgresConfig;
 import io.winback.local.LocalRuntimeException;
@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
         "Starts the local Kafka broker (unless KAFKA_BOOTSTRAP_SERVERS or --bootstrap-servers names one)",
         "and a local PostgreSQL (unless SPRING_DATASOURCE_URL names one), creates the catalogue's topics,",
         "starts every service under services/ with the Spring profile 'embedded', waits until each is",
-        "ready and prints their URLs. Ctrl-C (or SIGTERM) stops everything cleanly; the broker's and the",
+        "ready and prints their URLs. A service that dies is started again after a pause that grows",
+        "from 1 s to 30 s (back to 1 s once it has stayed ready for a minute), as an orchestrator would.",
+        "Ctrl-C (or SIGTERM) stops everything cleanly, restarts included; the broker's and the",
         "database's data stay in .winback-data/ for the next run."})
 public class UpCommand implements Callable<Integer> {
 
@@ -67,7 +69,7 @@ public class UpCommand implements Callable<Integer> {
   KafkaConnection kafka = new KafkaConnection();
 
   private final PrintStream out = System.out;
-  private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+  private final List<SupervisedService> services = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile LocalBrokerProcess broker;
   private volatile LocalPostgres postgres;
@@ -88,8 +90,8 @@ public class UpCommand implements Callable<Integer> {
     }
     for (ServiceDescriptor service : ServiceDescriptor.discover(home.resolve("services"))) {
       out.printf("starting %s on port %d ...%n", service.name(), service.port());
-      ServiceProcess process = ServiceProcess.start(service, bootstrap, data.resolve("logs"),
-          environmentFor(service, database));
+      SupervisedService process = SupervisedService.start(service, bootstrap, data.resolve("logs"),
+          environmentFor(service, database), out);
       services.add(process);
       process.awaitReady(Duration.ofMinutes(3));
     }
@@ -171,14 +173,17 @@ public class UpCommand implements Callable<Integer> {
         broker == null ? "" : "  (log: " + broker.config().brokerLog() + ")");
     out.printf("  %-18s %s%s%n", "PostgreSQL", databaseUrl,
         postgres == null ? "" : "  (user " + postgres.username() + ", log: " + postgres.log() + ")");
-    for (ServiceProcess service : services) {
+    for (SupervisedService service : services) {
       out.printf("  %-18s %s  (log: %s)%n", service.service().name(), service.service().url(), service.log());
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
 
-  /** Stops what was started, in reverse: the demo, the services, then the database and the broker they need. */
+  /**
+   * Stops what was started, in reverse: the demo, the services (their supervision first, so none is
+   * started again), then the database and the broker they need.
+   */
   private void shutdown() {
     if (stopped.getCount() == 0) {
       return;
@@ -187,7 +192,7 @@ public class UpCommand implements Callable<Integer> {
     if (feeder != null) {
       feeder.close();
     }
-    List<ServiceProcess> reversed = new ArrayList<>(services);
+    List<SupervisedService> reversed = new ArrayList<>(services);
     Collections.reverse(reversed);
     reversed.forEach(service -> service.stop(Duration.ofSeconds(30)));
     if (postgres != null) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "winback", mixinStandardHelpOptions = true, version = "winback 0.1.0",
     description = "Runs Winback locally and talks to its topics.",
     subcommands = {UpCommand.class, ProduceCommand.class, TailCommand.class, TopicsCommand.class,
-        io.winback.cli.bench.BenchCommand.class, io.winback.cli.privacy.PrivacyCommand.class})
+        io.winback.cli.bench.BenchCommand.class, io.winback.cli.chaos.ChaosCommand.class,
+        io.winback.cli.privacy.PrivacyCommand.class})
 public class Winback {
 
   public static void main(String[] args) {

@@ -109,6 +109,50 @@ class UpCommandIT {
     assertThat(data.resolve("postgres")).doesNotExist();
   }
 
+  @Test
+  void aServiceKilledWithSigkillIsStartedAgainAndReadyWithoutAnyoneDoingAnything(@TempDir Path data,
+      @TempDir Path home) throws Exception {
+    int port = freePortPair();
+    int monitorPort = freePort();
+    StandInService.install(home, "monitor-standin", monitorPort, false);
+    Started up = up(home, data, Map.of(), "--port", Integer.toString(port), "--pg-port", Integer.toString(freePort()));
+    long first = pid(data, monitorPort);
+
+    ProcessHandle.of(first).orElseThrow().destroyForcibly(); // SIGKILL, as the OOM killer would
+
+    up.awaitLine("monitor-standin exited with 137; restarting in 1 s", Duration.ofSeconds(60));
+    up.awaitLine("monitor-standin is ready again", Duration.ofSeconds(120));
+    long second = pid(data, monitorPort);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(ProcessHandle.of(second)).get().matches(ProcessHandle::isAlive, "the new stand-in runs");
+    assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + monitorPort + "/ready")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+    up.stop();
+    assertThat(up.output()).anyMatch(line -> line.contains("Winback stopped."))
+        .noneMatch(line -> line.contains("exited with") && !line.contains("exited with 137"));
+    assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false))
+        .as("the restarted stand-in is stopped with up, not started again").isFalse();
+  }
+
+  /** The stand-in on {@code port} writes its pid on start; waits for the report of a process that is alive. */
+  private static long pid(Path data, int port) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        long pid = Long.parseLong(report(data, port).getProperty(StandInService.PID));
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          return pid;
+        }
+      } catch (IOException | NumberFormatException notWrittenYet) {
+        // the stand-in is starting
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no live stand-in reported on port " + port);
+  }
+
   private Started up(Path home, Path data, Map<String, String> environment, String... extra)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(

@@ -67,9 +67,14 @@ public final class DemoCustomers {
   public List<CustomerRelationship> relationships(int count) {
     List<CustomerRelationship> customers = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
-      customers.add(relationship("DEMO-%04d".formatted(i), random.nextInt(3) < 2 ? Language.de : Language.en));
+      customers.add(relationship("DEMO-%04d".formatted(i)));
     }
     return customers;
+  }
+
+  /** One more customer with this id; about two in three speak German. */
+  public CustomerRelationship relationship(String customerId) {
+    return relationship(customerId, random.nextInt(3) < 2 ? Language.de : Language.en);
   }
 
   private CustomerRelationship relationship(String customerId, Language language) {
@@ -123,7 +128,7 @@ public final class DemoCustomers {
         .setEventId(UUID.randomUUID().toString())
         .setType(CancellationType.CANCELLED)
         .setCustomerId(customer.getCustomerId())
-        .setContractId("K-" + customer.getCustomerId().substring(5) + "-" + (1 + random.nextInt(3)))
+        .setContractId("K-" + customer.getCustomerId().substring(customer.getCustomerId().indexOf('-') + 1) + "-" + (1 + random.nextInt(3)))
         .setProduct(PRODUCTS[random.nextInt(PRODUCTS.length)])
         .setOccurredAt(clock.instant())
         .setEffectiveAt(effective.isAfter(today) ? effective : today.plusDays(30))

@@ -17,6 +17,8 @@ import java.util.Map;
 /** One service running as a child JVM, its output in {@code <logs>/<name>.log}. */
 public final class ServiceProcess {
 
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
   private final ServiceDescriptor service;
   private final Process process;
   private final Path log;
@@ -57,30 +59,50 @@ public final class ServiceProcess {
     }
   }
 
-  /** Waits until the service's readiness endpoint answers 200. */
+  /** Waits until the service's readiness endpoint answers 200; fails if it exits first or the time runs out. */
   public void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + service.readinessPath()))
-        .timeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new CommandFailure(service.name() + " exited with code " + process.exitValue()
             + "; see " + log);
       }
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (isReady()) {
+        return;
+      }
+      if (Thread.currentThread().isInterrupted()) {
         throw new CommandFailure("interrupted while waiting for " + service.name());
       }
       sleep(500);
     }
     throw new CommandFailure(service.name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** One probe of the readiness endpoint: true if it answered 200. */
+  public boolean isReady() {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + service.readinessPath()))
+        .timeout(Duration.ofSeconds(2)).build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // not listening (yet, or any more)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Blocks until the process has ended; its exit code (128 + the signal for a killed process). */
+  public int awaitExit() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public void stop(Duration timeout) {

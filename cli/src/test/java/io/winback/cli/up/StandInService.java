@@ -14,13 +14,16 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A stand-in for a service under {@code services/}, for tests of {@code winback up} that must not
  * depend on the real services' code: it answers its readiness path and writes the environment
- * {@code up} gave it to {@code $WINBACK_DATA_DIR/standin-<port>.env} (properties), then runs until
- * SIGTERM. {@code up} starts it as any service: {@code java -jar standin.jar --server.port=N ...}.
+ * {@code up} gave it, and its process id, to {@code $WINBACK_DATA_DIR/standin-<port>.env} (properties),
+ * then runs until SIGTERM. {@code up} starts it as any service: {@code java -jar standin.jar --server.port=N ...}.
  */
 public final class StandInService {
 
   static final List<String> REPORTED = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
       "SPRING_DATASOURCE_PASSWORD", "SPRING_PROFILES_ACTIVE", "KAFKA_BOOTSTRAP_SERVERS");
+
+  /** The report's entry with the stand-in's process id. */
+  public static final String PID = "pid";
 
   private StandInService() {
   }
@@ -63,6 +66,8 @@ public final class StandInService {
         seen.setProperty(name, value);
       }
     }
+    // Which process this is: a test kills it, and sees a new one come back.
+    seen.setProperty(PID, Long.toString(ProcessHandle.current().pid()));
     Path report = reportFile(Path.of(System.getenv("WINBACK_DATA_DIR")), port);
     try (OutputStream out = Files.newOutputStream(report)) {
       seen.store(out, "environment winback up gave this stand-in service");

@@ -217,6 +217,17 @@ class WorkloadsTest {
     assertThat(Manifests.integer(prod.get("PodDisruptionBudget", "topic-monitor"), "spec", "maxUnavailable")).isEqualTo(1);
   }
 
+  @Test
+  void prodKeepsAStandbyOfTheProcessorsStateSoThatARestartDoesNotRestoreFromZero() {
+    Manifests prod = Kustomize.overlay("prod");
+    String standbys = plainEnv(container(prod, "churn-processor")).get(STANDBY_REPLICAS);
+    assertThat(standbys).as("prod %s", STANDBY_REPLICAS).isEqualTo("1");
+    assertThat(minimumReplicas(prod, "churn-processor")).as("an instance for the active task and one for its standby")
+        .isGreaterThan(Integer.parseInt(standbys));
+    // One instance in dev: a standby would have nowhere to live.
+    assertThat(plainEnv(container(Kustomize.overlay("dev"), "churn-processor"))).doesNotContainKey(STANDBY_REPLICAS);
+  }
+
   @ParameterizedTest(name = "{0}")
   @FieldSource("OVERLAYS")
   void servicesReachKafkaThroughTheClustersTlsListener(String overlay) {
@@ -268,6 +279,8 @@ class WorkloadsTest {
     softly.assertAll();
   }
 
+  /** Spring Boot binds it to spring.kafka.streams.properties[num.standby.replicas]. */
+  private static final String STANDBY_REPLICAS = "SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS";
   private static final Set<String> CREATE_TOPICS_SWITCHES = Set.of("SPRING_KAFKA_ADMIN_AUTO_CREATE", "WINBACK_MONITOR_CREATE_TOPICS");
 
   static Map<String, Object> container(Manifests manifests, String deployment) {

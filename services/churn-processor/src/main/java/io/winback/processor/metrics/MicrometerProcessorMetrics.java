@@ -5,6 +5,9 @@ import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
 import io.winback.events.TaskAction;
 import io.winback.processor.cases.Effect;
+import io.winback.schemas.topics.TopicSpec;
+import io.winback.schemas.topics.Topics;
+import java.util.List;
 
 /**
  * Domain counters for Prometheus: cases by status, tasks by channel, dead letters, timer
@@ -12,6 +15,15 @@ import io.winback.processor.cases.Effect;
  * every known label value, so "no increase" and "never happened" look the same on a dashboard.
  */
 public final class MicrometerProcessorMetrics implements ProcessorMetrics {
+
+  /**
+   * The reasons a record from any input is dead-lettered with: it does not decode (the decoder's
+   * exception), it breaks a rule ({@code Validation}), or the code failed on it.
+   */
+  static final List<String> INPUT_DEAD_LETTER_REASONS = List.of("UndecodableRecordException",
+      "InvalidInputException", "processing-error");
+  /** And those only feedback has: a case that does not exist, an outcome the task's state does not allow. */
+  static final List<String> FEEDBACK_DEAD_LETTER_REASONS = List.of("unknown-case", "rejected");
 
   private final MeterRegistry registry;
 
@@ -22,6 +34,12 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     }
     EVENTS.forEach(this::events);
     casesExpired();
+    // At zero from start-up, so that increase() sees the first dead letter too (an alert watches them).
+    for (TopicSpec<?, ?> input : Topics.INPUTS) {
+      INPUT_DEAD_LETTER_REASONS.forEach(reason -> deadLetters(input.name(), reason));
+    }
+    FEEDBACK_DEAD_LETTER_REASONS.forEach(reason -> deadLetters(Topics.FEEDBACK.name(), reason));
+    deadLetters("timer", "timer-failing");
   }
 
   @Override
@@ -39,7 +57,7 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
   @Override
   public void deadLettered(String sourceTopic, String reason) {
-    registry.counter("winback.dead.letters", "source", sourceTopic, "reason", reason).increment();
+    deadLetters(sourceTopic, reason).increment();
   }
 
   @Override
@@ -63,6 +81,10 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
 
   private io.micrometer.core.instrument.Counter timerFailures(Effect.Timer.Kind kind) {
     return registry.counter("winback.timer.failures", "kind", kind.name());
+  }
+
+  private io.micrometer.core.instrument.Counter deadLetters(String source, String reason) {
+    return registry.counter("winback.dead.letters", "source", source, "reason", reason);
   }
 
   private io.micrometer.core.instrument.Counter events(String event) {

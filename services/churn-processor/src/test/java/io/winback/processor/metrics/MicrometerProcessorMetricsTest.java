@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.winback.processor.cases.Effect;
+import io.winback.schemas.topics.TopicSpec;
+import io.winback.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 /** Counters an alert watches exist from start-up, at zero, for every label value they can take. */
@@ -37,6 +39,30 @@ class MicrometerProcessorMetricsTest {
     metrics.caseExpired();
 
     assertThat(registry.get("winback.cases.expired").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void deadLettersAreThereAtZeroForEveryInputAndReasonSoThatTheFirstOneIsSeen() {
+    String scrape = registry.scrape();
+
+    for (TopicSpec<?, ?> input : Topics.INPUTS) {
+      for (String reason : MicrometerProcessorMetrics.INPUT_DEAD_LETTER_REASONS) {
+        assertThat(scrape).contains("winback_dead_letters_total{reason=\"" + reason + "\",source=\"" + input.name()
+            + "\"} 0.0");
+      }
+    }
+    assertThat(scrape).contains("winback_dead_letters_total{reason=\"unknown-case\",source=\"outreach.feedback.v1\"} 0.0")
+        .contains("winback_dead_letters_total{reason=\"timer-failing\",source=\"timer\"} 0.0");
+  }
+
+  @Test
+  void aDeadLetterCountsForItsSourceAndReason() {
+    metrics.deadLettered(Topics.CANCELLATIONS.name(), "InvalidInputException");
+
+    assertThat(registry.get("winback.dead.letters").tags("source", Topics.CANCELLATIONS.name(),
+        "reason", "InvalidInputException").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("winback.dead.letters").tags("source", Topics.RELATIONSHIPS.name(),
+        "reason", "InvalidInputException").counter().count()).isZero();
   }
 
   @Test

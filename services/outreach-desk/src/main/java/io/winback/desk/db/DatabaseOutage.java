@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means "the database is away for now" (down, restarting, out of connections, a
@@ -21,7 +22,10 @@ public final class DatabaseOutage {
     for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
           || cause instanceof RecoverableDataAccessException || cause instanceof CannotCreateTransactionException
-          || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+          || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+          // A commit or rollback that fails is the connection failing, never the record: during a
+          // PostgreSQL restart the pool has already closed it ("JDBC rollback failed: Connection is closed").
+          || cause instanceof TransactionSystemException) {
         return true;
       }
       if (cause instanceof SQLException sql && transientState(sql.getSQLState())) {
