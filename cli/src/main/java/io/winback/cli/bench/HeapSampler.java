@@ -27,6 +27,7 @@ final class HeapSampler implements AutoCloseable {
   private volatile double peakHeapBytes;
   private volatile double peakLiveBytes;
   private volatile int samples;
+  private volatile int fromPrometheus;
 
   /** @param base the processor's root URL, e.g. http://127.0.0.1:8081 */
   HeapSampler(URI base) {
@@ -51,6 +52,7 @@ final class HeapSampler implements AutoCloseable {
           if (prometheus != null) {
             heap = PrometheusText.heapUsedBytes(prometheus);
             live = PrometheusText.liveDataBytes(prometheus);
+            fromPrometheus++;
           }
         }
         if (heap.isPresent()) {
@@ -82,7 +84,10 @@ final class HeapSampler implements AutoCloseable {
   }
 
   private String get(String path) throws java.io.IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(2)).build();
+    // /actuator/metrics is for OPS_ADMIN only; without the login it answers 401 and every sample
+    // would fall back to the costly Prometheus page.
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(2))
+        .header("Authorization", ProcessorChild.basicAuth(ProcessorChild.OPS_ADMIN)).build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? response.body() : null;
   }
@@ -98,6 +103,11 @@ final class HeapSampler implements AutoCloseable {
 
   int samples() {
     return samples;
+  }
+
+  /** Samples that had to come from the Prometheus page (the metrics endpoint did not answer). */
+  int fromPrometheus() {
+    return fromPrometheus;
   }
 
   @Override

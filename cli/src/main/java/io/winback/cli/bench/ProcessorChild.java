@@ -25,6 +25,13 @@ import java.util.List;
 final class ProcessorChild implements AutoCloseable {
 
   static final String SERVICE = "churn-processor";
+  /**
+   * Local users of the processor's embedded profile (application-embedded.yml, password = user
+   * name): OPS_VIEWER sees the health details (Streams state, stores restoring), OPS_ADMIN the
+   * other actuator endpoints (metrics). Only for the benchmark's own processor on its own broker.
+   */
+  static final String OPS_VIEWER = "ops";
+  static final String OPS_ADMIN = "opsadmin";
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final Process process;
@@ -94,33 +101,44 @@ final class ProcessorChild implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** The value of an Authorization header for one of the embedded profile's local users. */
+  static String basicAuth(String user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Waits until readiness answers 200: Kafka Streams RUNNING, no store restoring. */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String dead = deadReason();
       if (dead != null) {
         throw new CommandFailure(dead);
       }
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CommandFailure("interrupted while waiting for the churn processor");
+      if (readiness(http).ready()) {
+        return;
       }
       OutputCounter.sleep(500);
     }
     throw new CommandFailure("the churn processor was not ready within " + timeout.toSeconds() + " s; see " + log);
   }
 
-  /** One Prometheus scrape, kept in {@code file} too; null if the processor does not answer. */
+  /** One look at readiness, with the OPS_VIEWER login so that the answer names the Streams state. */
+  Readiness readiness(HttpClient http) {
+    HttpRequest request = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
+        .header("Authorization", basicAuth(OPS_VIEWER)).timeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return Readiness.parse(response.statusCode(), response.body());
+    } catch (IOException notYet) {
+      return Readiness.NO_ANSWER; // not listening yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailure("interrupted while waiting for the churn processor");
+    }
+  }
+
+  /** One Prometheus scrape, kept in {@code file} too (unless null); null if the processor does not answer. */
   String scrape(Path file) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     try {
@@ -129,7 +147,9 @@ final class ProcessorChild implements AutoCloseable {
       if (response.statusCode() != 200) {
         return null;
       }
-      Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+      if (file != null) {
+        Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+      }
       return response.body();
     } catch (IOException e) {
       return null;
