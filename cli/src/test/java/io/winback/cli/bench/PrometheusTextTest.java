@@ -35,6 +35,18 @@ class PrometheusTextTest {
   }
 
   @Test
+  void restoredRecordsAreTheRestoreConsumersOwnCount() {
+    String scrape = """
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StateUpdater-1-restore-consumer",kafka_version="4.1.2"} 72000.0
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StateUpdater-1-restore-consumer",topic="app-1-cases-changelog"} 35000.0
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StreamThread-1-consumer",kafka_version="4.1.2"} 26000.0
+        """;
+
+    assertThat(PrometheusText.restoredRecords(scrape)).hasValue(72_000);
+    assertThat(PrometheusText.restoredRecords("up 1\n")).isEmpty();
+  }
+
+  @Test
   void theActuatorMetricsAnswerGivesTheSameFigure() {
     String json = "{\"name\":\"jvm.memory.used\",\"baseUnit\":\"bytes\","
         + "\"measurements\":[{\"statistic\":\"VALUE\",\"value\":6.396416E7}],"

@@ -1,0 +1,42 @@
+package io.winback.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+
+  @Test
+  void theStreamsDetailsAreReadFromAnOpsAnswer() {
+    String body = "{\"status\":\"OUT_OF_SERVICE\",\"components\":{\"readinessState\":{\"status\":\"UP\"},"
+        + "\"streams\":{\"status\":\"OUT_OF_SERVICE\",\"details\":{\"state\":\"RUNNING\",\"restoringStores\":12}}}}";
+
+    Readiness readiness = Readiness.parse(503, body);
+
+    assertThat(readiness.ready()).isFalse();
+    assertThat(readiness.state()).isEqualTo("RUNNING");
+    assertThat(readiness.restoringStores()).isEqualTo(12);
+    assertThat(readiness.restoring()).isTrue();
+    assertThat(RestoreProbe.describe(readiness)).isEqualTo("readiness 503, Kafka Streams RUNNING, 12 store partition(s)"
+        + " restoring");
+  }
+
+  @Test
+  void readyIsA200AndAnAnswerWithoutDetailsSaysOnlyThat() {
+    Readiness readiness = Readiness.parse(200, "{\"status\":\"UP\"}");
+
+    assertThat(readiness.ready()).isTrue();
+    assertThat(readiness.state()).isNull();
+    assertThat(readiness.restoringStores()).isEqualTo(-1);
+    assertThat(readiness.restoring()).isFalse();
+    assertThat(RestoreProbe.describe(readiness)).isEqualTo("readiness 200");
+  }
+
+  @Test
+  void noAnswerIsNotReady() {
+    assertThat(Readiness.NO_ANSWER.answered()).isFalse();
+    assertThat(Readiness.NO_ANSWER.ready()).isFalse();
+    assertThat(RestoreProbe.describe(Readiness.NO_ANSWER)).startsWith("not answering yet");
+    assertThat(Readiness.parse(401, null).answered()).isTrue();
+  }
+}
