@@ -355,7 +355,10 @@ public class BenchCommand implements Callable<Integer> {
       String processorWrites = WritesPerCase.describe(WritesPerCase.byKind(pipelineWritten, applicationId,
           Topics.TASK_TOPICS.stream().map(TopicSpec::name).toList(), List.of("relationships")), cancellations);
       progress("pipeline: per case %s", processorWrites);
-      long cases = tasks.count();
+      // A case file is written once per case here (nothing happens to a case after its task), so its
+      // changelog's records are the cases there are to restore.
+      long cases = changelogRecords.getOrDefault(applicationId + "-cases-changelog",
+          new WriteTally.Written(tasks.count(), 0, 0)).records();
       Restore restore = restore(admin, jar, bootstrap, applicationId, changelogRecords, cases);
       CpuSnapshot cpuRun = cpuNow(null).minus(cpuStart).withProcessor(processorCpu + restore.processorCpuSeconds());
 

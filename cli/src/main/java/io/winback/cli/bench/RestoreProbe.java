@@ -29,7 +29,7 @@ final class RestoreProbe {
    * @param readySeconds     until ready; this is {@code restore_s}
    * @param restoredRecords  changelog records the restore consumer read, -1 if unknown
    * @param earlyReadyMillis how long readiness said 200 before the restore consumer had read everything
-   * @param steps            every change of what readiness said, "12.3 s: Kafka Streams RUNNING, ..."
+   * @param steps            every change of what readiness said, "12.3 s: 503 REBALANCING, stores restoring"
    */
   record Result(double httpSeconds, double restoringSeconds, double readySeconds, long restoredRecords,
       long earlyReadyMillis, List<String> steps) {}
@@ -63,7 +63,7 @@ final class RestoreProbe {
       if (readiness.restoring() && restoringNanos < 0) {
         restoringNanos = seen;
       }
-      String said = describe(readiness);
+      String said = step(readiness);
       if (!said.equals(last)) {
         String step = String.format(Locale.ROOT, "%.1f s: %s", (seen - launchedNanos) / 1e9, said);
         steps.add(step);
@@ -96,13 +96,13 @@ final class RestoreProbe {
     return restored.isPresent() ? Math.round(restored.getAsDouble()) : -1;
   }
 
-  static String describe(Readiness readiness) {
+  /** What a step of the timeline says: the answer and the Streams state, and whether stores are restoring. */
+  static String step(Readiness readiness) {
     if (!readiness.answered()) {
-      return "not answering yet (JVM and Spring starting)";
+      return "not answering (JVM and Spring starting)";
     }
-    return "readiness " + readiness.status() + (readiness.state() == null ? "" : ", Kafka Streams "
-        + readiness.state()) + (readiness.restoringStores() < 0 ? "" : ", " + readiness.restoringStores()
-        + " store partition(s) restoring");
+    return readiness.status() + (readiness.state() == null ? "" : " " + readiness.state())
+        + (readiness.restoring() ? ", stores restoring" : "");
   }
 
   private static double seconds(long nanos, long launchedNanos) {

@@ -17,8 +17,7 @@ class ReadinessTest {
     assertThat(readiness.state()).isEqualTo("RUNNING");
     assertThat(readiness.restoringStores()).isEqualTo(12);
     assertThat(readiness.restoring()).isTrue();
-    assertThat(RestoreProbe.describe(readiness)).isEqualTo("readiness 503, Kafka Streams RUNNING, 12 store partition(s)"
-        + " restoring");
+    assertThat(RestoreProbe.step(readiness)).isEqualTo("503 RUNNING, stores restoring");
   }
 
   @Test
@@ -29,14 +28,14 @@ class ReadinessTest {
     assertThat(readiness.state()).isNull();
     assertThat(readiness.restoringStores()).isEqualTo(-1);
     assertThat(readiness.restoring()).isFalse();
-    assertThat(RestoreProbe.describe(readiness)).isEqualTo("readiness 200");
+    assertThat(RestoreProbe.step(readiness)).isEqualTo("200");
   }
 
   @Test
   void noAnswerIsNotReady() {
     assertThat(Readiness.NO_ANSWER.answered()).isFalse();
     assertThat(Readiness.NO_ANSWER.ready()).isFalse();
-    assertThat(RestoreProbe.describe(Readiness.NO_ANSWER)).startsWith("not answering yet");
+    assertThat(RestoreProbe.step(Readiness.NO_ANSWER)).startsWith("not answering");
     assertThat(Readiness.parse(401, null).answered()).isTrue();
   }
 }
