@@ -204,7 +204,7 @@ public class BenchCommand implements Callable<Integer> {
       String floorWrites, String processorWrites, long pipelineCount, double pipelineSeconds, double pipelineOverall,
       Map<String, Long> tasksByTopic, List<Long> p99ByWindow, String processorMetrics, CpuSnapshot cpuRun,
       CpuSnapshot cpuPipeline, long latencyMeasured, long latencyExpected, long peakLiveMb, int heapSamples,
-      int heapFromPrometheus, Restore restore, Instant started, double loadBefore, double loadAfter) {}
+      Restore restore, Instant started, double loadBefore, double loadAfter) {}
 
   /** One run of an in-process baseline: its output, its application id, the bench topics' ends before and after it. */
   private record Attempt(OutputCounter output, String applicationId, Map<TopicPartition, Long> benchTopicsBefore,
@@ -311,7 +311,7 @@ public class BenchCommand implements Callable<Integer> {
           processorHeap, port, applicationId, work.resolve("churn-processor.log"));
       CpuSnapshot beforePipeline = cpuNow(null);
       ProcessorChild processor = register(ProcessorChild.start(command, port, work.resolve("churn-processor.log")));
-      HeapSampler heap = register(new HeapSampler(processor.url())).start();
+      HeapSampler heap = register(new HeapSampler(processor)).start();
       tasks.awaitCount(cancellations, Duration.ofSeconds(stallSeconds), processor::deadReason, err, "pipeline");
       CpuSnapshot cpuPipeline = cpuNow(processor).minus(beforePipeline);
       double pipelineRate = tasks.sustainedPerSecond(cancellations);
@@ -368,7 +368,7 @@ public class BenchCommand implements Callable<Integer> {
           cases);
       return new Run(run, bootstrap, result, passthrough, floor, floorWrites, processorWrites, pipelineCount,
           pipelineSeconds, pipelineOverall, tasks.countByTopic(), tasks.p99ByWindow(), metrics, cpuRun, cpuPipeline,
-          tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), heap.fromPrometheus(), restore, started,
+          tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), restore, started,
           load, loadAverage());
     }
   }
@@ -667,9 +667,8 @@ public class BenchCommand implements Callable<Integer> {
         result.maxMillis());
     out.printf(Locale.ROOT, "               p99 by %d s window: %s ms%n", OutputCounter.WINDOW_MILLIS / 1000,
         run.p99ByWindow());
-    out.printf(Locale.ROOT, "  heap         peak used %d MB%s (%d samples, one a second%s)%n", result.heapMb(),
-        run.peakLiveMb() > 0 ? ", peak live data after GC " + run.peakLiveMb() + " MB" : "", run.heapSamples(),
-        run.heapFromPrometheus() > 0 ? ", " + run.heapFromPrometheus() + " of them from /actuator/prometheus" : "");
+    out.printf(Locale.ROOT, "  heap         peak used %d MB%s (%d samples, one a second)%n", result.heapMb(),
+        run.peakLiveMb() > 0 ? ", peak live data after GC " + run.peakLiveMb() + " MB" : "", run.heapSamples());
     if (run.processorMetrics() != null) {
       out.printf(Locale.ROOT, "  streams      processor commit latency avg %s ms, max %s ms (Kafka Streams, last minute)%n",
           figure(PrometheusText.sum(run.processorMetrics(), "kafka_stream_thread_commit_latency_avg", null)),
@@ -680,7 +679,7 @@ public class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  restore      %,d cases (%,d changelog records, %.1f MB) by a new instance: ready %.1f s"
         + " after its launch%n", restore.cases(), restore.changelogRecords(), restore.changelogBytes() / 1e6,
         probe.readySeconds());
-    out.printf(Locale.ROOT, "               HTTP up at %s s, first store restoring at %s s; %s records restored;"
+    out.printf(Locale.ROOT, "               HTTP up at %s s, restoring from %s s; %s records restored;"
         + " %.0f CPU s%s%n", seconds(probe.httpSeconds()), seconds(probe.restoringSeconds()),
         probe.restoredRecords() < 0 ? "?" : String.format(Locale.ROOT, "%,d", probe.restoredRecords()),
         restore.processorCpuSeconds(), restore.staleMembers() > 0

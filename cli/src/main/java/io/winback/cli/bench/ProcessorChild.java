@@ -25,13 +25,6 @@ import java.util.List;
 final class ProcessorChild implements AutoCloseable {
 
   static final String SERVICE = "churn-processor";
-  /**
-   * Local users of the processor's embedded profile (application-embedded.yml, password = user
-   * name): OPS_VIEWER sees the health details (Streams state, stores restoring), OPS_ADMIN the
-   * other actuator endpoints (metrics). Only for the benchmark's own processor on its own broker.
-   */
-  static final String OPS_VIEWER = "ops";
-  static final String OPS_ADMIN = "opsadmin";
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final Process process;
@@ -101,11 +94,6 @@ final class ProcessorChild implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** The value of an Authorization header for one of the embedded profile's local users. */
-  static String basicAuth(String user) {
-    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-  }
-
   /** Waits until readiness answers 200: Kafka Streams RUNNING, no store restoring. */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -123,13 +111,16 @@ final class ProcessorChild implements AutoCloseable {
     throw new CommandFailure("the churn processor was not ready within " + timeout.toSeconds() + " s; see " + log);
   }
 
-  /** One look at readiness, with the OPS_VIEWER login so that the answer names the Streams state. */
+  /**
+   * One look at readiness. Without a login, as a probe asks: the answer is the status only. (With
+   * HTTP basic every request would check a BCrypt hash, about as much CPU as the processor's
+   * stream thread uses when asked ten times a second.)
+   */
   Readiness readiness(HttpClient http) {
     HttpRequest request = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
-        .header("Authorization", basicAuth(OPS_VIEWER)).timeout(Duration.ofSeconds(5)).build();
+        .timeout(Duration.ofSeconds(5)).build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return Readiness.parse(response.statusCode(), response.body());
+      return new Readiness(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
     } catch (IOException notYet) {
       return Readiness.NO_ANSWER; // not listening yet
     } catch (InterruptedException e) {
@@ -138,7 +129,33 @@ final class ProcessorChild implements AutoCloseable {
     }
   }
 
-  /** One Prometheus scrape, kept in {@code file} too (unless null); null if the processor does not answer. */
+  /**
+   * Only the named metrics from {@code /actuator/prometheus} ({@code includedNames}; a counter is
+   * asked for with and without its {@code _total}), which answers without a login and renders
+   * nothing else: cheap enough to ask often. Null if the processor does not answer.
+   */
+  String metrics(HttpClient http, String... names) {
+    StringBuilder query = new StringBuilder();
+    for (String name : names) {
+      query.append(query.isEmpty() ? "?" : "&").append("includedNames=").append(name);
+      if (name.endsWith("_total")) {
+        query.append("&includedNames=").append(name, 0, name.length() - "_total".length());
+      }
+    }
+    HttpRequest request = HttpRequest.newBuilder(url().resolve("/actuator/prometheus" + query))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body() : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** One Prometheus scrape, kept in {@code file} too; null if the processor does not answer. */
   String scrape(Path file) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     try {
@@ -147,9 +164,7 @@ final class ProcessorChild implements AutoCloseable {
       if (response.statusCode() != 200) {
         return null;
       }
-      if (file != null) {
-        Files.writeString(file, response.body(), StandardCharsets.UTF_8);
-      }
+      Files.writeString(file, response.body(), StandardCharsets.UTF_8);
       return response.body();
     } catch (IOException e) {
       return null;

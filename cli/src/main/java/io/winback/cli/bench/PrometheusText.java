@@ -17,12 +17,20 @@ public final class PrometheusText {
     return sum(exposition, "jvm_gc_live_data_size_bytes", null);
   }
 
+  static final String RECORDS_CONSUMED = "kafka_consumer_fetch_manager_records_consumed_total";
+  static final String ACTIVE_RESTORING_TASKS = "kafka_stream_state_updater_active_restoring_tasks";
+
+  /** Active tasks the Kafka Streams state updater is restoring, over its threads. */
+  public static OptionalDouble activeRestoringTasks(String exposition) {
+    return sum(exposition, ACTIVE_RESTORING_TASKS, null);
+  }
+
   /**
    * Records the Kafka Streams restore consumer (the state updater's) has read from the changelogs:
    * its client-level {@code records-consumed-total}, not the per-topic samples.
    */
   public static OptionalDouble restoredRecords(String exposition) {
-    return sumWhere(exposition, "kafka_consumer_fetch_manager_records_consumed_total",
+    return sumWhere(exposition, RECORDS_CONSUMED,
         labels -> labels.contains("restore-consumer\"") && !labels.contains("topic="));
   }
 

@@ -47,13 +47,12 @@ class PrometheusTextTest {
   }
 
   @Test
-  void theActuatorMetricsAnswerGivesTheSameFigure() {
-    String json = "{\"name\":\"jvm.memory.used\",\"baseUnit\":\"bytes\","
-        + "\"measurements\":[{\"statistic\":\"VALUE\",\"value\":6.396416E7}],"
-        + "\"availableTags\":[{\"tag\":\"id\",\"values\":[\"G1 Old Gen\",\"G1 Eden Space\"]}]}";
+  void restoringTasksAreSummedOverTheStateUpdaters() {
+    String scrape = """
+        kafka_stream_state_updater_active_restoring_tasks{thread_id="app-1-StateUpdater-1"} 4.0
+        kafka_stream_state_updater_active_restoring_tasks{thread_id="app-1-StateUpdater-2"} 2.0
+        """;
 
-    assertThat(ActuatorMetric.value(json)).hasValue(63_964_160);
-    assertThat(ActuatorMetric.value("{\"measurements\":[{\"statistic\":\"VALUE\",\"value\":\"NaN\"}]}")).isEmpty();
-    assertThat(ActuatorMetric.value("{}")).isEmpty();
+    assertThat(PrometheusText.activeRestoringTasks(scrape)).hasValue(6);
   }
 }
