@@ -29,12 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,38 +44,49 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code winback bench}: the churn processor's throughput and latency on a real broker, against a
- * Kafka Streams pass-through baseline on the same broker, input and guarantees.
+ * {@code winback bench}: the churn processor's throughput, latency and restore time on a real
+ * broker, against two Kafka Streams baselines on the same broker, input and guarantees.
  *
  * <ol>
  *   <li>A fresh local broker in a temp directory on free ports (or the one named by
- *       --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS), the catalogue's topics and the baseline's.</li>
+ *       --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS), the catalogue's topics and the bench topics.</li>
  *   <li>Pre-load: the customers' relationships, then N cancellations, ids unique to the run.</li>
- *   <li>Baseline: an in-process pass-through topology (with the processor's Kafka Streams properties) reads
- *       the N cancellations from the start; its committed output is counted.</li>
+ *   <li>Pass-through: an in-process topology (with the processor's Kafka Streams properties) copies
+ *       the N cancellations as bytes; its committed output is counted.</li>
+ *   <li>Floor: an in-process topology with the same properties decodes the relationships and the N
+ *       cancellations, looks up each customer's relationship in a store and writes the records a new
+ *       case writes, at their real sizes, with changelogs ({@link Floor}).</li>
  *   <li>Pipeline: the real churn-processor jar in a child JVM with a new application id reads the
  *       same relationships and N cancellations from the start; its committed tasks are counted.</li>
  *   <li>Latency: once it has caught up, cancellations at a steady rate; each task's visibility to a
  *       read_committed consumer minus its timestamp (the cancellation's) is its end-to-end latency.</li>
+ *   <li>Restore: the processor is stopped; a new one, same application id, empty state directory,
+ *       restores every case from the changelogs; launch to ready is {@code restore_s}.</li>
  * </ol>
- * Progress goes to stderr; the summary, the targets and the result line to stdout, the result line last.
+ * The baselines run {@code --baseline-runs} times each; the median run counts. Progress goes to
+ * stderr; the summary, the targets and the result line to stdout, the result line last.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
         "Measures the churn processor on a real local broker: sustained throughput",
-        "(cancellations per second, input to committed task) against a Kafka Streams",
-        "pass-through baseline on the same broker, and end-to-end latency p50/p99/max",
-        "at a steady rate. Starts a fresh broker in a temp directory on free ports",
-        "(unless --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS names one, which should",
-        "be idle) and the processor's jar as a child JVM; stops both at the end or on",
-        "Ctrl-C. Progress on stderr; the summary and, last, this line on stdout:",
-        "bench: pipeline=<N>/s passthrough=<M>/s ratio=<R> p50_ms=<A> p99_ms=<B> heap_mb=<H>",
+        "(cancellations per second, input to committed task) against two Kafka Streams",
+        "baselines on the same broker with the processor's Streams settings (a pass-through,",
+        "and the floor: decode, relationship look-up and the records a new case writes, at",
+        "their real sizes, nothing decided or rendered), end-to-end latency p50/p99/max at",
+        "a steady rate, peak heap, and the time a new instance with an empty state directory",
+        "needs to restore the run's cases and be ready. Starts a fresh broker in a temp",
+        "directory on free ports (unless --bootstrap-servers / KAFKA_BOOTSTRAP_SERVERS names",
+        "one, which should be idle) and the processor's jar as a child JVM; stops everything",
+        "at the end or on Ctrl-C. Progress on stderr; the summary and, last, this line on stdout:",
+        "bench: pipeline=<N>/s passthrough=<M>/s ratio=<R> floor=<F>/s floor_ratio=<Q> p50_ms=<A>"
+            + " p99_ms=<B> heap_mb=<H> restore_s=<S>",
         "See docs/benchmarks.md."})
 public class BenchCommand implements Callable<Integer> {
 
@@ -102,8 +115,8 @@ public class BenchCommand implements Callable<Integer> {
   int warmupSeconds;
 
   @Option(names = "--baseline-runs", paramLabel = "N", defaultValue = "3",
-      description = "Pass-through runs over the same cancellations; the median counts (default: ${DEFAULT-VALUE})."
-          + " One run lasts only seconds and moves by a fifth from run to run.")
+      description = "Runs of each baseline (pass-through and floor) over the same cancellations; the median counts"
+          + " (default: ${DEFAULT-VALUE}). One run lasts only seconds and moves by a fifth from run to run.")
   int baselineRuns;
 
   @Option(names = "--processor-heap", paramLabel = "SIZE", defaultValue = "512m",
@@ -112,11 +125,12 @@ public class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--processor-jvm-options", paramLabel = "OPTIONS", defaultValue = "",
       description = "More JVM options for the churn processor, space-separated, e.g. a flight recording:"
-          + " -XX:StartFlightRecording=filename=/tmp/processor.jfr")
+          + " -XX:StartFlightRecording=filename=/tmp/processor.jfr (the restore instance gets them too, less a"
+          + " flight recording)")
   String processorJvmOptions;
 
   @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
-      description = "A Kafka Streams property for both the baseline and the processor, on top of the processor's"
+      description = "A Kafka Streams property for the baselines and the processor, on top of the processor's"
           + " application.yml; repeatable. For trying a setting before putting it into application.yml.")
   Map<String, String> streamsOverrides = new java.util.LinkedHashMap<>();
 
@@ -186,13 +200,22 @@ public class BenchCommand implements Callable<Integer> {
   }
 
   /** Everything measured, for the summary. */
-  private record Run(String runId, String broker, BenchResult result, long passthroughCount,
-      double passthroughSeconds, double passthroughOverall, List<Long> passthroughRates, long pipelineCount, double pipelineSeconds,
-      double pipelineOverall, Map<String, Long> tasksByTopic, List<Long> p99ByWindow, String processorMetrics,
-      CpuSnapshot cpuRun,
-      CpuSnapshot cpuBaseline, CpuSnapshot cpuPipeline,
-      long latencyMeasured, long latencyExpected, long peakLiveMb, int heapSamples, List<String> processorCommand,
-      Instant started, double loadBefore, double loadAfter) {}
+  private record Run(String runId, String broker, BenchResult result, Baseline passthrough, Baseline floor,
+      String floorWrites, String processorWrites, long pipelineCount, double pipelineSeconds, double pipelineOverall,
+      Map<String, Long> tasksByTopic, List<Long> p99ByWindow, String processorMetrics, CpuSnapshot cpuRun,
+      CpuSnapshot cpuPipeline, long latencyMeasured, long latencyExpected, long peakLiveMb, int heapSamples,
+      Restore restore, Instant started, double loadBefore, double loadAfter) {}
+
+  /** One run of an in-process baseline: its output, its application id, the bench topics' ends before and after it. */
+  private record Attempt(OutputCounter output, String applicationId, Map<TopicPartition, Long> benchTopicsBefore,
+      Map<TopicPartition, Long> benchTopicsAfter) {}
+
+  /** A baseline's runs over the same input: the median one counts. */
+  private record Baseline(Attempt median, List<Long> rates, CpuSnapshot cpuPerRun) {}
+
+  /** The restore phase: what there was to restore and how long the new instance took. */
+  private record Restore(RestoreProbe.Result probe, long cases, long changelogRecords, long changelogBytes,
+      int staleMembers, double processorCpuSeconds) {}
 
   /** CPU seconds used so far: the machine (-1: unknown), the broker if started here, the processor, this JVM. */
   private record CpuSnapshot(long nanos, double machine, double broker, double processor, double self) {
@@ -200,6 +223,11 @@ public class BenchCommand implements Callable<Integer> {
     CpuSnapshot minus(CpuSnapshot earlier) {
       return new CpuSnapshot(nanos - earlier.nanos, machine < 0 || earlier.machine < 0 ? -1 : machine - earlier.machine,
           broker - earlier.broker, processor - earlier.processor, self - earlier.self);
+    }
+
+    /** The same with the processors' CPU seconds counted in from elsewhere (they have stopped by now). */
+    CpuSnapshot withProcessor(double seconds) {
+      return new CpuSnapshot(nanos, machine, broker, seconds, self);
     }
 
     /** The average of one of {@code runs} equal runs measured together. */
@@ -255,41 +283,35 @@ public class BenchCommand implements Callable<Integer> {
       publishRelationships(bootstrap, workload);
       Map<TopicPartition, Long> cancellationsStart = BenchKafka.endOffsets(admin, Topics.CANCELLATIONS);
       publishCancellations(bootstrap, workload);
+      // The processor and the floor read this run's relationships and cancellations from their start.
+      Map<TopicPartition, Long> inputsStart = new HashMap<>(relationshipsStart);
+      inputsStart.putAll(cancellationsStart);
 
-      CpuSnapshot beforeBaseline = cpuNow(null);
-      List<OutputCounter> baselines = new ArrayList<>();
-      for (int attempt = 1; attempt <= baselineRuns; attempt++) {
-        baselines.add(passthrough(admin, bootstrap, run + "-" + attempt, cancellationsStart, workload.keyPrefix()));
-      }
-      // CPU per run, so that its per-record figure compares with the pipeline's single run.
-      CpuSnapshot cpuBaseline = cpuNow(null).minus(beforeBaseline).dividedBy(baselineRuns);
-      OutputCounter baseline = median(baselines);
-      List<Long> baselineRates = baselines.stream()
-          .map(counter -> Math.round(counter.sustainedPerSecond(cancellations))).toList();
-      if (baselineRuns > 1) {
-        progress(Locale.ROOT, "baseline: sustained %s/s in %d runs; the median counts", baselineRates, baselineRuns);
-      }
+      Baseline passthrough = baseline("passthrough", Passthrough::topology, admin, bootstrap, run, cancellationsStart,
+          List.of(Topics.BENCH_PASSTHROUGH), workload.keyPrefix(), String.format(Locale.ROOT,
+              "Kafka Streams pass-through %s -> %s", Topics.CANCELLATIONS.name(), Topics.BENCH_PASSTHROUGH.name()));
+      Baseline floor = baseline("floor", Floor::buildTopology, admin, bootstrap, run, inputsStart,
+          Topics.BENCH_FLOOR_TASK_TOPICS, workload.keyPrefix(), "decode, relationship look-up and the four records"
+              + " of a new case at their real sizes, to bench.floor.*");
+      String floorWrites = floorWrites(admin, bootstrap, floor.median());
+      progress("floor: per case %s", floorWrites);
 
       // The pipeline: the processor reads this run's relationships and cancellations from their start.
       String applicationId = "winback-bench-" + run;
-      Map<TopicPartition, Long> processorStart = new HashMap<>();
+      Map<TopicPartition, Long> processorStart = new HashMap<>(inputsStart);
       processorStart.putAll(BenchKafka.endOffsets(admin, List.of(Topics.FEEDBACK)));
-      processorStart.putAll(relationshipsStart);
-      processorStart.putAll(cancellationsStart);
       BenchKafka.commitStartOffsets(admin, applicationId, processorStart);
+      Map<TopicPartition, Long> casesStart = BenchKafka.endOffsets(admin, Topics.CASES);
       OutputCounter tasks = register(new OutputCounter("tasks",
           BenchKafka.readCommittedConsumer(bootstrap, "winback-bench-tasks"),
           BenchKafka.endOffsets(admin, Topics.TASK_TOPICS), workload.keyPrefix())).start();
       int port = freePorts(1)[0];
-      List<String> command = ProcessorChild.command(Path.of(System.getProperty("java.home"), "bin", "java"),
-          processorJvm(), jar, bootstrap, applicationId, work.resolve("processor-state"), port);
-      streamsOverrides.forEach((key, value) -> command.add("--" + ProcessorStreamsConfig.PREFIX
-          + key + "=" + value));
+      List<String> command = processorCommand(jar, bootstrap, applicationId, "processor-state", port, processorJvm());
       progress("pipeline: starting the churn processor (-Xmx%s, port %d, application id %s, log %s)",
           processorHeap, port, applicationId, work.resolve("churn-processor.log"));
       CpuSnapshot beforePipeline = cpuNow(null);
       ProcessorChild processor = register(ProcessorChild.start(command, port, work.resolve("churn-processor.log")));
-      HeapSampler heap = register(new HeapSampler(processor.url())).start();
+      HeapSampler heap = register(new HeapSampler(processor)).start();
       tasks.awaitCount(cancellations, Duration.ofSeconds(stallSeconds), processor::deadReason, err, "pipeline");
       CpuSnapshot cpuPipeline = cpuNow(processor).minus(beforePipeline);
       double pipelineRate = tasks.sustainedPerSecond(cancellations);
@@ -302,20 +324,65 @@ public class BenchCommand implements Callable<Integer> {
       // Latency at a steady rate, once the processor has caught up with everything, case log included.
       processor.awaitReady(Duration.ofMinutes(3));
       awaitCaughtUp(admin, applicationId, processor);
+      // What it has written for the N cases, to compare with the floor's: it is idle and all is committed.
+      Map<String, Integer> changelogs = BenchKafka.changelogs(admin, applicationId);
+      Map<TopicPartition, Long> caughtUp = BenchKafka.endOffsetsOf(admin,
+          Stream.concat(changelogs.keySet().stream(), Stream.of(Topics.CASES.name())).toList());
+      Map<String, WriteTally.Written> tasksWritten = tasks.writtenByTopic();
       long expected = steadyRate(bootstrap, workload, tasks);
       awaitLatencyRecords(tasks, expected, processor);
       Histogram latency = tasks.latency();
       heap.close();
       String metrics = processor.scrape(work.resolve("processor-metrics.prom"));
-      CpuSnapshot cpuRun = cpuNow(processor).minus(cpuStart);
-      BenchResult result = new BenchResult(pipelineRate, baseline.sustainedPerSecond(cancellations),
-          latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
-          heap.peakHeapMb());
-      return new Run(run, bootstrap, result, baseline.count(), baseline.seconds(), baseline.perSecond(), baselineRates,
-          pipelineCount, pipelineSeconds, pipelineOverall, tasks.countByTopic(), tasks.p99ByWindow(), metrics, cpuRun,
-          cpuBaseline, cpuPipeline, tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), command, started, load,
-          loadAverage());
+      tasks.close();
+
+      // Restore: the processor stops, a new instance with an empty state directory takes over.
+      progress("restore: stopping the churn processor");
+      double processorCpu = CpuUse.processSeconds(processor.pid());
+      processor.stop(Duration.ofSeconds(60));
+      Map<TopicPartition, Long> fromStart = new HashMap<>(WriteTally.fromStart(changelogs));
+      fromStart.putAll(casesStart);
+      Map<String, WriteTally.Written> pipelineWritten = new TreeMap<>(WriteTally.read(bootstrap, fromStart, caughtUp,
+          Duration.ofSeconds(stallSeconds)));
+      Map<String, WriteTally.Written> changelogRecords = new TreeMap<>(pipelineWritten);
+      changelogRecords.keySet().retainAll(changelogs.keySet());
+      WriteTally.read(bootstrap, caughtUp, Duration.ofSeconds(stallSeconds)).forEach((topic, written) -> {
+        if (changelogs.containsKey(topic)) {
+          changelogRecords.merge(topic, written, WriteTally.Written::plus); // the latency phase's cases
+        }
+      });
+      pipelineWritten.putAll(tasksWritten);
+      String processorWrites = WritesPerCase.describe(WritesPerCase.byKind(pipelineWritten, applicationId,
+          Topics.TASK_TOPICS.stream().map(TopicSpec::name).toList(), List.of("relationships")), cancellations);
+      progress("pipeline: per case %s", processorWrites);
+      // A case file is written once per case here (nothing happens to a case after its task), so its
+      // changelog's records are the cases there are to restore.
+      long cases = changelogRecords.getOrDefault(applicationId + "-cases-changelog",
+          new WriteTally.Written(tasks.count(), 0, 0)).records();
+      Restore restore = restore(admin, jar, bootstrap, applicationId, changelogRecords, cases);
+      CpuSnapshot cpuRun = cpuNow(null).minus(cpuStart).withProcessor(processorCpu + restore.processorCpuSeconds());
+
+      BenchResult result = new BenchResult(pipelineRate, passthrough.median().output().sustainedPerSecond(cancellations),
+          floor.median().output().sustainedPerSecond(cancellations), latency.getValueAtPercentile(50),
+          latency.getValueAtPercentile(99), latency.getMaxValue(), heap.peakHeapMb(), restore.probe().readySeconds(),
+          cases);
+      return new Run(run, bootstrap, result, passthrough, floor, floorWrites, processorWrites, pipelineCount,
+          pipelineSeconds, pipelineOverall, tasks.countByTopic(), tasks.p99ByWindow(), metrics, cpuRun, cpuPipeline,
+          tasks.latencyCount(), expected, heap.peakLiveMb(), heap.samples(), restore, started,
+          load, loadAverage());
     }
+  }
+
+  /**
+   * The processor's command line: the JVM options, its jar, this run's broker, application id,
+   * state directory and port, and the --streams-property overrides.
+   */
+  private List<String> processorCommand(Path jar, String bootstrap, String applicationId, String stateDir, int port,
+      List<String> jvmOptions) {
+    List<String> command = ProcessorChild.command(Path.of(System.getProperty("java.home"), "bin", "java"),
+        jvmOptions, jar, bootstrap, applicationId, work.resolve(stateDir), port);
+    streamsOverrides.forEach((key, value) -> command.add("--" + ProcessorStreamsConfig.PREFIX + key + "=" + value));
+    return command;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -379,26 +446,45 @@ public class BenchCommand implements Callable<Integer> {
   // ---------------------------------------------------------------------------------------------
   // Phases
 
-  /** The run with the median sustained rate (the lower middle one for an even count). */
-  private OutputCounter median(List<OutputCounter> runs) {
-    List<OutputCounter> sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(counter -> counter.sustainedPerSecond(cancellations)));
-    return sorted.get((sorted.size() - 1) / 2);
+  /**
+   * {@code --baseline-runs} runs of an in-process Kafka Streams baseline over the same input, each
+   * with its own application id; the run with the median sustained rate (the lower middle one for
+   * an even count) counts.
+   */
+  private Baseline baseline(String name, Supplier<Topology> topology, Admin admin, String bootstrap, String run,
+      Map<TopicPartition, Long> start, List<? extends TopicSpec<?, ?>> outputs, String keyPrefix,
+      String description) {
+    progress("%s: %s, with the processor's Streams properties %s", name, description, processorStreams);
+    CpuSnapshot before = cpuNow(null);
+    List<Attempt> attempts = new ArrayList<>();
+    for (int attempt = 1; attempt <= baselineRuns; attempt++) {
+      attempts.add(baselineRun(name, topology.get(), admin, bootstrap, run + "-" + attempt, start, outputs,
+          keyPrefix));
+    }
+    // CPU per run, so that its per-record figure compares with the pipeline's single run.
+    CpuSnapshot cpuPerRun = cpuNow(null).minus(before).dividedBy(baselineRuns);
+    List<Attempt> sorted = new ArrayList<>(attempts);
+    sorted.sort(Comparator.comparingDouble(attempt -> attempt.output().sustainedPerSecond(cancellations)));
+    List<Long> rates = attempts.stream()
+        .map(attempt -> Math.round(attempt.output().sustainedPerSecond(cancellations))).toList();
+    if (baselineRuns > 1) {
+      progress(Locale.ROOT, "%s: sustained %s/s in %d runs; the median counts", name, rates, baselineRuns);
+    }
+    return new Baseline(sorted.get((sorted.size() - 1) / 2), rates, cpuPerRun);
   }
 
-  private OutputCounter passthrough(Admin admin, String bootstrap, String run,
-      Map<TopicPartition, Long> cancellationsStart, String keyPrefix) {
-    String applicationId = "winback-bench-passthrough-" + run;
-    BenchKafka.commitStartOffsets(admin, applicationId, cancellationsStart);
-    OutputCounter output = register(new OutputCounter("passthrough",
-        BenchKafka.readCommittedConsumer(bootstrap, "winback-bench-passthrough"),
-        BenchKafka.endOffsets(admin, Topics.BENCH_PASSTHROUGH), keyPrefix)).start();
-    Properties config = Passthrough.config(bootstrap, applicationId, work.resolve("passthrough-state"),
+  private Attempt baselineRun(String name, Topology topology, Admin admin, String bootstrap, String run,
+      Map<TopicPartition, Long> start, List<? extends TopicSpec<?, ?>> outputs, String keyPrefix) {
+    String applicationId = "winback-bench-" + name + "-" + run;
+    BenchKafka.commitStartOffsets(admin, applicationId, start);
+    Map<TopicPartition, Long> benchTopicsBefore = BenchKafka.endOffsets(admin, Topics.BENCHMARK);
+    OutputCounter output = register(new OutputCounter(name,
+        BenchKafka.readCommittedConsumer(bootstrap, "winback-bench-" + name),
+        BenchKafka.endOffsets(admin, outputs), keyPrefix)).start();
+    Properties config = Passthrough.config(bootstrap, applicationId, work.resolve(name + "-state"),
         processorStreams);
-    progress("baseline: Kafka Streams pass-through %s -> %s with the processor's Streams properties %s",
-        Topics.CANCELLATIONS.name(), Topics.BENCH_PASSTHROUGH.name(), processorStreams);
     AtomicReference<Throwable> error = new AtomicReference<>();
-    KafkaStreams streams = new KafkaStreams(Passthrough.topology(), config);
+    KafkaStreams streams = new KafkaStreams(topology, config);
     streams.setUncaughtExceptionHandler(exception -> {
       error.compareAndSet(null, exception);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -406,13 +492,64 @@ public class BenchCommand implements Callable<Integer> {
     register(() -> streams.close(Duration.ofSeconds(30)));
     streams.start();
     output.awaitCount(cancellations, Duration.ofSeconds(stallSeconds),
-        () -> error.get() == null ? null : "the pass-through failed: " + error.get(), err, "baseline");
-    progress(Locale.ROOT, "baseline: %,d records, sustained %,.0f/s (overall %,.0f/s, %.1f s from the first committed"
-        + " batch to the last record)", output.count(), output.sustainedPerSecond(cancellations), output.perSecond(),
-        output.seconds());
+        () -> error.get() == null ? null : "the " + name + " failed: " + error.get(), err, name);
+    progress(Locale.ROOT, "%s: %,d records, sustained %,.0f/s (overall %,.0f/s, %.1f s from the first committed"
+        + " batch to the last record)", name, output.count(), output.sustainedPerSecond(cancellations),
+        output.perSecond(), output.seconds());
     streams.close(Duration.ofSeconds(30)); // its state directory goes with the temp directory
     output.close();
-    return output;
+    return new Attempt(output, applicationId, benchTopicsBefore, BenchKafka.endOffsets(admin, Topics.BENCHMARK));
+  }
+
+  /** What the floor's median run wrote per case, from its tasks (counted already), case updates and changelogs. */
+  private String floorWrites(Admin admin, String bootstrap, Attempt floor) {
+    Map<TopicPartition, Long> from = new HashMap<>(WriteTally.fromStart(
+        BenchKafka.changelogs(admin, floor.applicationId())));
+    floor.benchTopicsBefore().forEach((partition, offset) -> {
+      if (partition.topic().equals(Topics.BENCH_FLOOR_CASES.name())) {
+        from.put(partition, offset);
+      }
+    });
+    Map<String, WriteTally.Written> written = new TreeMap<>(WriteTally.read(bootstrap, from, floor.benchTopicsAfter(),
+        Duration.ofSeconds(stallSeconds)));
+    written.putAll(floor.output().writtenByTopic());
+    return WritesPerCase.describe(WritesPerCase.byKind(written, floor.applicationId(),
+        Topics.BENCH_FLOOR_TASK_TOPICS.stream().map(TopicSpec::name).toList(), List.of(Floor.RELATIONSHIPS_STORE)),
+        cancellations);
+  }
+
+  /**
+   * A new processor instance, same application id, empty state directory, the first one stopped
+   * and out of the group: how long from its launch until it has restored the changelogs and is ready.
+   */
+  private Restore restore(Admin admin, Path jar, String bootstrap, String applicationId,
+      Map<String, WriteTally.Written> changelogRecords, long cases) {
+    int stale = BenchKafka.removeMembers(admin, applicationId);
+    if (stale > 0) {
+      progress("restore: removed the %d member(s) the stopped processor left in its group (they would hold its"
+          + " partitions until their session timed out)", stale);
+    }
+    long records = 0;
+    long bytes = 0;
+    for (WriteTally.Written changelog : changelogRecords.values()) {
+      records += changelog.records();
+      bytes += changelog.bytes();
+    }
+    int port = freePorts(1)[0];
+    List<String> command = processorCommand(jar, bootstrap, applicationId, "restore-state", port, restoreJvm());
+    Path log = work.resolve("churn-processor-restore.log");
+    progress(Locale.ROOT, "restore: starting a new churn processor, empty state directory, same application id (port"
+        + " %d, log %s), to restore %,d cases: %,d changelog records, %.1f MB", port, log, cases, records,
+        bytes / 1e6);
+    long launched = System.nanoTime();
+    ProcessorChild instance = register(ProcessorChild.start(command, port, log));
+    RestoreProbe.Result probe = RestoreProbe.await(instance, launched, records,
+        Duration.ofSeconds(Math.max(stallSeconds, 60)), err);
+    double cpu = CpuUse.processSeconds(instance.pid());
+    progress(Locale.ROOT, "restore: ready %.1f s after the launch (%,d records restored)", probe.readySeconds(),
+        probe.restoredRecords());
+    instance.stop(Duration.ofSeconds(60));
+    return new Restore(probe, cases, records, bytes, stale, cpu);
   }
 
   private void awaitCaughtUp(Admin admin, String applicationId, ProcessorChild processor) {
@@ -510,21 +647,21 @@ public class BenchCommand implements Callable<Integer> {
         : "external broker " + run.broker());
     out.printf(Locale.ROOT, "  workload     %,d customers, %,d cancellations, %d partitions%n", customers,
         cancellations, Topics.CANCELLATIONS.partitions());
-    out.printf(Locale.ROOT, "  baseline     %,d records in %.1f s: sustained %,.0f/s, overall %,.0f/s (Kafka Streams"
-        + " pass-through in the bench JVM)%n", run.passthroughCount(), run.passthroughSeconds(),
-        result.passthroughRate(), run.passthroughOverall());
-    if (run.passthroughRates().size() > 1) {
-      out.printf(Locale.ROOT, "               the median of %d runs over the same input, sustained %s/s%n",
-          run.passthroughRates().size(), run.passthroughRates());
-    }
-    out.printf(Locale.ROOT, "  streams cfg  both: %s%n", processorStreams);
+    out.printf(Locale.ROOT, "  streams cfg  all three: %s%n", processorStreams);
+    printBaseline("passthrough", run.passthrough(), result.passthroughRate(),
+        "Kafka Streams pass-through in the bench JVM");
+    printBaseline("floor", run.floor(), result.floorRate(),
+        "Kafka Streams in the bench JVM: decode, relationship look-up, the records of a new case");
     out.printf(Locale.ROOT, "  pipeline     %,d tasks in %.1f s: sustained %,.0f/s, overall %,.0f/s (churn-processor,"
         + " %s)%n", run.pipelineCount(), run.pipelineSeconds(), result.pipelineRate(), run.pipelineOverall(),
         String.join(" ", processorJvm()));
     out.printf(Locale.ROOT, "               (sustained: after the first %.0f%% of the records, i.e. without start-up"
         + " and JIT warm-up)%n", Throughput.WARM_UP_FRACTION * 100);
     out.printf(Locale.ROOT, "  tasks        %s (whole run)%n", run.tasksByTopic());
-    out.printf(Locale.ROOT, "  ratio        %s%n", result.ratioText());
+    out.printf(Locale.ROOT, "  writes/case  pipeline %s%n", run.processorWrites());
+    out.printf(Locale.ROOT, "               floor    %s%n", run.floorWrites());
+    out.printf(Locale.ROOT, "  ratio        pipeline/passthrough %s, pipeline/floor %s%n", result.ratioText(),
+        result.floorRatioText());
     out.printf(Locale.ROOT, "  latency      %,d of %,d tasks at %,d/s: p50 %d ms, p99 %d ms, max %d ms%n",
         run.latencyMeasured(), run.latencyExpected(), rate, result.p50Millis(), result.p99Millis(),
         result.maxMillis());
@@ -537,18 +674,37 @@ public class BenchCommand implements Callable<Integer> {
           figure(PrometheusText.sum(run.processorMetrics(), "kafka_stream_thread_commit_latency_avg", null)),
           figure(PrometheusText.sum(run.processorMetrics(), "kafka_stream_thread_commit_latency_max", null)));
     }
+    Restore restore = run.restore();
+    RestoreProbe.Result probe = restore.probe();
+    out.printf(Locale.ROOT, "  restore      %,d cases (%,d changelog records, %.1f MB) by a new instance: ready %.1f s"
+        + " after its launch%n", restore.cases(), restore.changelogRecords(), restore.changelogBytes() / 1e6,
+        probe.readySeconds());
+    out.printf(Locale.ROOT, "               HTTP up at %s s, restoring from %s s; %s records restored;"
+        + " %.0f CPU s%s%n", seconds(probe.httpSeconds()), seconds(probe.restoringSeconds()),
+        probe.restoredRecords() < 0 ? "?" : String.format(Locale.ROOT, "%,d", probe.restoredRecords()),
+        restore.processorCpuSeconds(), restore.staleMembers() > 0
+            ? "; " + restore.staleMembers() + " stale member(s) of the stopped instance removed first" : "");
+    out.printf(Locale.ROOT, "               steps: %s%n", String.join("; ", probe.steps()));
+    if (probe.earlyReadyMillis() > 0) {
+      out.printf(Locale.ROOT, "               (readiness said 200 %d ms before the changelogs were read; not counted"
+          + " as ready)%n", probe.earlyReadyMillis());
+    }
     CpuSnapshot cpu = run.cpuRun();
-    out.printf(Locale.ROOT, "  cpu          run of %.0f s: processor %.0f s, broker %.0f s, bench JVM (baseline, producers,"
-        + " consumers) %.0f s%s%n", cpu.wallSeconds(), cpu.processor(), cpu.broker(), cpu.self(),
+    out.printf(Locale.ROOT, "  cpu          run of %.0f s: processors %.0f s (restore %.0f s), broker %.0f s, bench JVM"
+        + " (baselines, producers, consumers) %.0f s%s%n", cpu.wallSeconds(), cpu.processor(),
+        restore.processorCpuSeconds(), cpu.broker(), cpu.self(),
         cpu.others() < 0 ? "" : String.format(Locale.ROOT, ", other processes %.0f s", cpu.others()));
-    CpuSnapshot baselineCpu = run.cpuBaseline();
+    CpuSnapshot passthroughCpu = run.passthrough().cpuPerRun();
+    CpuSnapshot floorCpu = run.floor().cpuPerRun();
     CpuSnapshot pipelineCpu = run.cpuPipeline();
     double perRecord = 1000.0 / cancellations;
-    out.printf(Locale.ROOT, "  cpu/record   baseline %.3f ms (bench JVM %.3f + broker %.3f); pipeline %.3f ms (processor"
-        + " %.3f + broker %.3f + bench JVM %.3f; processor start-up included)%n",
-        baselineCpu.ours() * perRecord, baselineCpu.self() * perRecord, baselineCpu.broker() * perRecord,
-        pipelineCpu.ours() * perRecord, pipelineCpu.processor() * perRecord, pipelineCpu.broker() * perRecord,
-        pipelineCpu.self() * perRecord);
+    out.printf(Locale.ROOT, "  cpu/record   passthrough %.3f ms (bench JVM %.3f + broker %.3f); floor %.3f ms (bench JVM"
+        + " %.3f + broker %.3f)%n", passthroughCpu.ours() * perRecord, passthroughCpu.self() * perRecord,
+        passthroughCpu.broker() * perRecord, floorCpu.ours() * perRecord, floorCpu.self() * perRecord,
+        floorCpu.broker() * perRecord);
+    out.printf(Locale.ROOT, "               pipeline %.3f ms (processor %.3f + broker %.3f + bench JVM %.3f; processor"
+        + " start-up included)%n", pipelineCpu.ours() * perRecord, pipelineCpu.processor() * perRecord,
+        pipelineCpu.broker() * perRecord, pipelineCpu.self() * perRecord);
     if (cpu.others() > 0.1 * cpu.wallSeconds()) {
       out.printf(Locale.ROOT, "  WARNING      other processes used %.1f of %d CPUs on average during the run: the figures"
           + " are lower than on a quiet machine%n", cpu.others() / cpu.wallSeconds(),
@@ -557,6 +713,20 @@ public class BenchCommand implements Callable<Integer> {
     out.println(result.targetsLine());
     out.println(result.line());
     out.flush();
+  }
+
+  private void printBaseline(String name, Baseline baseline, double rate, String what) {
+    OutputCounter median = baseline.median().output();
+    out.printf(Locale.ROOT, "  %-12s %,d records in %.1f s: sustained %,.0f/s, overall %,.0f/s (%s)%n", name,
+        median.count(), median.seconds(), rate, median.perSecond(), what);
+    if (baseline.rates().size() > 1) {
+      out.printf(Locale.ROOT, "               the median of %d runs over the same input, sustained %s/s%n",
+          baseline.rates().size(), baseline.rates());
+    }
+  }
+
+  private static String seconds(double value) {
+    return value < 0 ? "?" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String figure(java.util.OptionalDouble value) {
@@ -652,6 +822,14 @@ public class BenchCommand implements Callable<Integer> {
       }
     }
     return options;
+  }
+
+  /**
+   * The restore instance's JVM options: the processor's, less a flight recording, which would
+   * overwrite the first instance's file.
+   */
+  private List<String> restoreJvm() {
+    return processorJvm().stream().filter(option -> !option.startsWith("-XX:StartFlightRecording")).toList();
   }
 
   /** The one-minute load average, or -1 where the platform does not tell. */

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -80,8 +81,13 @@ final class BenchKafka {
 
   /** The current end offset of every partition of the given topics. */
   static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<? extends TopicSpec<?, ?>> topics) {
+    return endOffsetsOf(admin, topics.stream().map(TopicSpec::name).collect(Collectors.toSet()));
+  }
+
+  /** The current end offset of every partition of the named topics. */
+  static Map<TopicPartition, Long> endOffsetsOf(Admin admin, Collection<String> topics) {
     try {
-      Set<String> names = topics.stream().map(TopicSpec::name).collect(Collectors.toSet());
+      Set<String> names = Set.copyOf(topics);
       Map<String, TopicDescription> described =
           admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -96,8 +102,7 @@ final class BenchKafka {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not read end offsets of " + topics.stream().map(TopicSpec::name)
-          .toList() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not read end offsets of " + topics + ": " + e.getMessage(), e);
     }
   }
 
@@ -119,6 +124,52 @@ final class BenchKafka {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not set the start offsets of " + groupId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The changelog topics Kafka Streams created for an application id ({@code <id>-<store>-changelog}),
+   * with their partition counts.
+   */
+  static Map<String, Integer> changelogs(Admin admin, String applicationId) {
+    try {
+      Set<String> names = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+          .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-changelog"))
+          .collect(Collectors.toSet());
+      Map<String, Integer> partitions = new java.util.TreeMap<>();
+      if (!names.isEmpty()) {
+        admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .forEach((name, topic) -> partitions.put(name, topic.partitions().size()));
+      }
+      return partitions;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not list the changelogs of " + applicationId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes whatever members a consumer group still has. A Kafka Streams instance that was shut down
+   * does not leave its group (so that a quick restart keeps its tasks): its member would hold its
+   * partitions until the session timeout, and a new instance would wait for that instead of
+   * restoring. Returns how many there were.
+   */
+  static int removeMembers(Admin admin, String groupId) {
+    try {
+      int members = admin.describeConsumerGroups(List.of(groupId)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .get(groupId).members().size();
+      if (members > 0) {
+        admin.removeMembersFromConsumerGroup(groupId, new RemoveMembersFromConsumerGroupOptions()).all()
+            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+      return members;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not remove the members of " + groupId + ": " + e.getMessage(), e);
     }
   }
 

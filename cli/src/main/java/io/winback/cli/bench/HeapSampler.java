@@ -1,36 +1,35 @@
 package io.winback.cli.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
 
 /**
- * Asks the processor once a second for its used heap (all heap pools together, the same figure as
- * the sum of {@code jvm_memory_used_bytes{area="heap"}} on {@code /actuator/prometheus}) and its
- * live data after GC, and keeps the peaks. A look a second sees most of the saw-tooth, not
- * necessarily its very top.
+ * Asks the processor once a second for its used heap (the sum of
+ * {@code jvm_memory_used_bytes{area="heap"}} over the heap pools) and its live data after GC, and
+ * keeps the peaks. A look a second sees most of the saw-tooth, not necessarily its very top.
  *
- * <p>It reads {@code /actuator/metrics/jvm.memory.used?tag=area:heap} rather than the Prometheus
- * page: rendering every Kafka Streams metric once a second took about a tenth of the processor's
- * CPU samples on a 2-core machine, which would have slowed down what is being measured. The
- * Prometheus page is the fallback when the metrics endpoint is not exposed.
+ * <p>It asks {@code /actuator/prometheus} for just those two metrics ({@code includedNames}), which
+ * answers without a login and renders nothing else. The whole page, every Kafka Streams metric,
+ * took about a tenth of the processor's CPU samples when read once a second on a 2-core machine;
+ * {@code /actuator/metrics} needs a login, and HTTP basic with the embedded users' BCrypt hashes
+ * cost the processor more CPU than its stream thread used (JFR, 2 requests a second).
  */
 final class HeapSampler implements AutoCloseable {
 
+  static final String HEAP = "jvm_memory_used_bytes";
+  static final String LIVE = "jvm_gc_live_data_size_bytes";
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private final URI base;
+  private final ProcessorChild processor;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile double peakHeapBytes;
   private volatile double peakLiveBytes;
   private volatile int samples;
 
-  /** @param base the processor's root URL, e.g. http://127.0.0.1:8081 */
-  HeapSampler(URI base) {
-    this.base = base;
+  HeapSampler(ProcessorChild processor) {
+    this.processor = processor;
     this.thread = new Thread(this::run, "winback-bench-heap");
     thread.setDaemon(true);
   }
@@ -43,16 +42,10 @@ final class HeapSampler implements AutoCloseable {
   private void run() {
     while (running) {
       long next = System.nanoTime() + 1_000_000_000L;
-      try {
-        OptionalDouble heap = metric("jvm.memory.used?tag=area:heap");
-        OptionalDouble live = heap.isPresent() ? metric("jvm.gc.live.data.size") : OptionalDouble.empty();
-        if (heap.isEmpty()) {
-          String prometheus = get("/actuator/prometheus");
-          if (prometheus != null) {
-            heap = PrometheusText.heapUsedBytes(prometheus);
-            live = PrometheusText.liveDataBytes(prometheus);
-          }
-        }
+      String scrape = processor.metrics(http, HEAP, LIVE);
+      if (scrape != null) {
+        OptionalDouble heap = PrometheusText.heapUsedBytes(scrape);
+        OptionalDouble live = PrometheusText.liveDataBytes(scrape);
         if (heap.isPresent()) {
           peakHeapBytes = Math.max(peakHeapBytes, heap.getAsDouble());
           samples++;
@@ -60,10 +53,6 @@ final class HeapSampler implements AutoCloseable {
         if (live.isPresent()) {
           peakLiveBytes = Math.max(peakLiveBytes, live.getAsDouble());
         }
-      } catch (InterruptedException e) {
-        return;
-      } catch (Exception notUpYet) {
-        // the processor is starting or stopping
       }
       long wait = next - System.nanoTime();
       if (wait > 0) {
@@ -74,17 +63,6 @@ final class HeapSampler implements AutoCloseable {
         }
       }
     }
-  }
-
-  private OptionalDouble metric(String nameAndTags) throws java.io.IOException, InterruptedException {
-    String body = get("/actuator/metrics/" + nameAndTags);
-    return body == null ? OptionalDouble.empty() : ActuatorMetric.value(body);
-  }
-
-  private String get(String path) throws java.io.IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(2)).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() == 200 ? response.body() : null;
   }
 
   /** Peak used heap in MiB, rounded up. */

@@ -38,6 +38,8 @@ final class OutputCounter implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong count = new AtomicLong();
   private final Map<String, LongAdder> byTopic = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> keyBytesByTopic = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> valueBytesByTopic = new ConcurrentHashMap<>();
   private final List<long[]> marks = new ArrayList<>();
   private final AtomicLong latencyCount = new AtomicLong();
   private final Histogram latency = new Histogram(HIGHEST_MILLIS, 3);
@@ -85,6 +87,10 @@ final class OutputCounter implements AutoCloseable {
           }
           matched++;
           byTopic.computeIfAbsent(record.topic(), topic -> new LongAdder()).increment();
+          keyBytesByTopic.computeIfAbsent(record.topic(), topic -> new LongAdder())
+              .add(Math.max(0, record.serializedKeySize()));
+          valueBytesByTopic.computeIfAbsent(record.topic(), topic -> new LongAdder())
+              .add(Math.max(0, record.serializedValueSize()));
           if (record.timestamp() >= from) {
             long millis = Math.max(0, Math.min(HIGHEST_MILLIS, seenMillis - record.timestamp()));
             synchronized (latency) {
@@ -127,6 +133,15 @@ final class OutputCounter implements AutoCloseable {
     Map<String, Long> counts = new TreeMap<>();
     byTopic.forEach((topic, adder) -> counts.put(topic, adder.sum()));
     return counts;
+  }
+
+  /** This run's records per topic with their key and value bytes, as {@link WriteTally} counts them. */
+  Map<String, WriteTally.Written> writtenByTopic() {
+    Map<String, WriteTally.Written> written = new TreeMap<>();
+    byTopic.forEach((topic, adder) -> written.put(topic, new WriteTally.Written(adder.sum(),
+        keyBytesByTopic.getOrDefault(topic, new LongAdder()).sum(),
+        valueBytesByTopic.getOrDefault(topic, new LongAdder()).sum())));
+    return written;
   }
 
   /** Records per second from the first committed batch to the last record, see {@link Throughput}. */

@@ -97,27 +97,62 @@ final class ProcessorChild implements AutoCloseable {
   /** Waits until readiness answers 200: Kafka Streams RUNNING, no store restoring. */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String dead = deadReason();
       if (dead != null) {
         throw new CommandFailure(dead);
       }
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CommandFailure("interrupted while waiting for the churn processor");
+      if (readiness(http).ready()) {
+        return;
       }
       OutputCounter.sleep(500);
     }
     throw new CommandFailure("the churn processor was not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /**
+   * One look at readiness. Without a login, as a probe asks: the answer is the status only. (With
+   * HTTP basic every request would check a BCrypt hash, about as much CPU as the processor's
+   * stream thread uses when asked ten times a second.)
+   */
+  Readiness readiness(HttpClient http) {
+    HttpRequest request = HttpRequest.newBuilder(url().resolve("/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      return new Readiness(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+    } catch (IOException notYet) {
+      return Readiness.NO_ANSWER; // not listening yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailure("interrupted while waiting for the churn processor");
+    }
+  }
+
+  /**
+   * Only the named metrics from {@code /actuator/prometheus} ({@code includedNames}; a counter is
+   * asked for with and without its {@code _total}), which answers without a login and renders
+   * nothing else: cheap enough to ask often. Null if the processor does not answer.
+   */
+  String metrics(HttpClient http, String... names) {
+    StringBuilder query = new StringBuilder();
+    for (String name : names) {
+      query.append(query.isEmpty() ? "?" : "&").append("includedNames=").append(name);
+      if (name.endsWith("_total")) {
+        query.append("&includedNames=").append(name, 0, name.length() - "_total".length());
+      }
+    }
+    HttpRequest request = HttpRequest.newBuilder(url().resolve("/actuator/prometheus" + query))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body() : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** One Prometheus scrape, kept in {@code file} too; null if the processor does not answer. */

@@ -17,8 +17,30 @@ public final class PrometheusText {
     return sum(exposition, "jvm_gc_live_data_size_bytes", null);
   }
 
+  static final String RECORDS_CONSUMED = "kafka_consumer_fetch_manager_records_consumed_total";
+  static final String ACTIVE_RESTORING_TASKS = "kafka_stream_state_updater_active_restoring_tasks";
+
+  /** Active tasks the Kafka Streams state updater is restoring, over its threads. */
+  public static OptionalDouble activeRestoringTasks(String exposition) {
+    return sum(exposition, ACTIVE_RESTORING_TASKS, null);
+  }
+
+  /**
+   * Records the Kafka Streams restore consumer (the state updater's) has read from the changelogs:
+   * its client-level {@code records-consumed-total}, not the per-topic samples.
+   */
+  public static OptionalDouble restoredRecords(String exposition) {
+    return sumWhere(exposition, RECORDS_CONSUMED,
+        labels -> labels.contains("restore-consumer\"") && !labels.contains("topic="));
+  }
+
   /** The sum of every sample of {@code metric} whose labels contain {@code label} (any, if null). */
   static OptionalDouble sum(String exposition, String metric, String label) {
+    return sumWhere(exposition, metric, labels -> label == null || labels.contains(label));
+  }
+
+  /** The sum of every sample of {@code metric} whose label text (between the braces) passes {@code labels}. */
+  static OptionalDouble sumWhere(String exposition, String metric, java.util.function.Predicate<String> labels) {
     double total = 0;
     boolean found = false;
     for (String line : exposition.split("\n")) {
@@ -33,7 +55,7 @@ public final class PrometheusText {
       if (labelsEnd < 0) {
         continue;
       }
-      if (label != null && !line.substring(metric.length(), labelsEnd).contains(label)) {
+      if (!labels.test(line.substring(metric.length(), labelsEnd))) {
         continue;
       }
       String[] rest = line.substring(labelsEnd + 1).trim().split("\\s+");

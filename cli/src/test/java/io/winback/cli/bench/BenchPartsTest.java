@@ -70,10 +70,16 @@ class BenchPartsTest {
   }
 
   @Test
-  void theBenchTopicIsCatalogued() {
-    assertThat(Topics.BENCH_PASSTHROUGH.partitions()).isEqualTo(Topics.CANCELLATIONS.partitions());
-    assertThat(Topics.BENCHMARK).containsExactly(Topics.BENCH_PASSTHROUGH);
-    assertThat(Topics.ALL).doesNotContain(Topics.BENCH_PASSTHROUGH);
+  void theBenchTopicsAreCataloguedButNotForTheServices() {
+    assertThat(Topics.BENCHMARK).containsExactly(Topics.BENCH_PASSTHROUGH, Topics.BENCH_FLOOR_TASKS_WRITTEN,
+        Topics.BENCH_FLOOR_TASKS_PHONE, Topics.BENCH_FLOOR_TASKS_IN_PERSON, Topics.BENCH_FLOOR_CASES);
+    assertThat(Topics.BENCHMARK).allSatisfy(topic -> {
+      assertThat(topic.partitions()).isEqualTo(Topics.CANCELLATIONS.partitions());
+      assertThat(Topics.ALL).doesNotContain(topic);
+    });
+    // The floor's outputs are laid out as the processor's: a transaction spans as many partitions.
+    assertThat(Topics.BENCH_FLOOR_CASES.compacted()).isEqualTo(Topics.CASES.compacted());
+    assertThat(Topics.BENCH_FLOOR_TASK_TOPICS).hasSameSizeAs(Topics.TASK_TOPICS);
   }
 
   @Test

@@ -35,13 +35,24 @@ class PrometheusTextTest {
   }
 
   @Test
-  void theActuatorMetricsAnswerGivesTheSameFigure() {
-    String json = "{\"name\":\"jvm.memory.used\",\"baseUnit\":\"bytes\","
-        + "\"measurements\":[{\"statistic\":\"VALUE\",\"value\":6.396416E7}],"
-        + "\"availableTags\":[{\"tag\":\"id\",\"values\":[\"G1 Old Gen\",\"G1 Eden Space\"]}]}";
+  void restoredRecordsAreTheRestoreConsumersOwnCount() {
+    String scrape = """
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StateUpdater-1-restore-consumer",kafka_version="4.1.2"} 72000.0
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StateUpdater-1-restore-consumer",topic="app-1-cases-changelog"} 35000.0
+        kafka_consumer_fetch_manager_records_consumed_total{client_id="app-1-StreamThread-1-consumer",kafka_version="4.1.2"} 26000.0
+        """;
 
-    assertThat(ActuatorMetric.value(json)).hasValue(63_964_160);
-    assertThat(ActuatorMetric.value("{\"measurements\":[{\"statistic\":\"VALUE\",\"value\":\"NaN\"}]}")).isEmpty();
-    assertThat(ActuatorMetric.value("{}")).isEmpty();
+    assertThat(PrometheusText.restoredRecords(scrape)).hasValue(72_000);
+    assertThat(PrometheusText.restoredRecords("up 1\n")).isEmpty();
+  }
+
+  @Test
+  void restoringTasksAreSummedOverTheStateUpdaters() {
+    String scrape = """
+        kafka_stream_state_updater_active_restoring_tasks{thread_id="app-1-StateUpdater-1"} 4.0
+        kafka_stream_state_updater_active_restoring_tasks{thread_id="app-1-StateUpdater-2"} 2.0
+        """;
+
+    assertThat(PrometheusText.activeRestoringTasks(scrape)).hasValue(6);
   }
 }

@@ -105,6 +105,26 @@ public final class Topics {
       Serdes.ByteArray(), Serdes.ByteArray(),
       "Benchmark baseline: the cancellations passed through unchanged, raw bytes.");
 
+  /**
+   * The outputs of {@code winback bench}'s second baseline, the floor: a Kafka Streams topology
+   * that writes what the churn processor writes for a new case, at its real sizes, without deciding
+   * or rendering anything. Laid out as the processor's outputs (three task topics of the customer
+   * partitions, one compacted case topic), so a transaction spans as many partitions; only the
+   * benchmark creates them, they are not in {@link #ALL}.
+   */
+  public static final TopicSpec<String, byte[]> BENCH_FLOOR_TASKS_WRITTEN = benchFloor(
+      "bench.floor.tasks.written.v1", CleanupPolicy.DELETE, "Benchmark floor: written-task-sized records.");
+  public static final TopicSpec<String, byte[]> BENCH_FLOOR_TASKS_PHONE = benchFloor(
+      "bench.floor.tasks.phone.v1", CleanupPolicy.DELETE, "Benchmark floor: phone-task-sized records.");
+  public static final TopicSpec<String, byte[]> BENCH_FLOOR_TASKS_IN_PERSON = benchFloor(
+      "bench.floor.tasks.in-person.v1", CleanupPolicy.DELETE, "Benchmark floor: in-person-task-sized records.");
+  public static final TopicSpec<String, byte[]> BENCH_FLOOR_CASES = benchFloor(
+      "bench.floor.cases.v1", CleanupPolicy.COMPACT, "Benchmark floor: case-update-sized records, keyed by caseId.");
+
+  /** The floor's three task topics, in the order of {@link #TASK_TOPICS}. */
+  public static final List<TopicSpec<String, byte[]>> BENCH_FLOOR_TASK_TOPICS =
+      List.of(BENCH_FLOOR_TASKS_WRITTEN, BENCH_FLOOR_TASKS_PHONE, BENCH_FLOOR_TASKS_IN_PERSON);
+
   public static final List<TopicSpec<?, ?>> ALL = List.of(
       CANCELLATIONS, RELATIONSHIPS, TASKS_WRITTEN, TASKS_PHONE, TASKS_IN_PERSON, FEEDBACK, CASES,
       DEAD_LETTERS, REDRIVE_AUDIT, KEYS);
@@ -118,7 +138,8 @@ public final class Topics {
   public static final List<TopicSpec<?, ?>> INPUTS = List.of(CANCELLATIONS, RELATIONSHIPS, FEEDBACK);
 
   /** Topics only {@code winback bench} creates and uses; not part of {@link #ALL}. */
-  public static final List<TopicSpec<?, ?>> BENCHMARK = List.of(BENCH_PASSTHROUGH);
+  public static final List<TopicSpec<?, ?>> BENCHMARK = List.of(BENCH_PASSTHROUGH, BENCH_FLOOR_TASKS_WRITTEN,
+      BENCH_FLOOR_TASKS_PHONE, BENCH_FLOOR_TASKS_IN_PERSON, BENCH_FLOOR_CASES);
 
   /** The three task topics, in the order of the channel families: written, phone, in person. */
   public static final List<TopicSpec<String, OutreachTask>> TASK_TOPICS =
@@ -132,6 +153,12 @@ public final class Topics {
 
   public static List<String> names() {
     return ALL.stream().map(TopicSpec::name).toList();
+  }
+
+  private static TopicSpec<String, byte[]> benchFloor(String name, CleanupPolicy cleanupPolicy, String description) {
+    return new TopicSpec<>(name, CUSTOMER_PARTITIONS, cleanupPolicy,
+        cleanupPolicy == CleanupPolicy.COMPACT ? null : Duration.ofDays(1), null, Serdes.String(), Serdes.ByteArray(),
+        description);
   }
 
   private static <V extends org.apache.avro.specific.SpecificRecord> TopicSpec<String, V> avro(
