@@ -114,12 +114,16 @@ public final class DeadLetterContents {
     return decoded;
   }
 
-  /** The header's reason in words: the processor's codes spelled out, anyone else's as they wrote it. */
+  /** The header's reason in words: the writers' codes spelled out, anyone else's as they wrote it. */
   static String whyDropped(String reason) {
     return switch (reason.strip()) {
       case DeadLetterHeaders.DROPPED_NO_CUSTOMER_ID -> "the record's key names no customer, so the value could not "
           + "be sealed and was not kept";
       case DeadLetterHeaders.DROPPED_CUSTOMER_ERASED -> "the customer was erased, so the value was not kept";
+      case DeadLetterHeaders.DROPPED_CUSTOMER_KEY_UNKNOWN -> "the writer held no key for the customer, so the value "
+          + "could not be sealed and was not kept";
+      case DeadLetterHeaders.DROPPED_NOT_CUSTOMER_KEYED -> "the source topic is not keyed by customer, so the value "
+          + "could not be sealed and was not kept";
       case "" -> "the writer did not keep the value";
       default -> reason;
     };

@@ -30,7 +30,7 @@ public final class DeadLetterHeaders {
   /**
    * Present when the record had a value that the dead letter does not carry: the value could hold
    * a customer's personal data, it could not be sealed, and it is never kept in the clear. The
-   * header's value says why: {@value #DROPPED_NO_CUSTOMER_ID} or {@value #DROPPED_CUSTOMER_ERASED}.
+   * header's value says why, as one of the codes below (the processor and the desk write the same ones).
    * Such a dead letter cannot be revealed or redriven; its other headers still say what failed.
    */
   public static final String VALUE_DROPPED = PREFIX + "value-dropped";
@@ -38,6 +38,10 @@ public final class DeadLetterHeaders {
   public static final String DROPPED_NO_CUSTOMER_ID = "no-customer-id";
   /** The customer the record is keyed by was erased: their key is gone, and so is whatever was theirs. */
   public static final String DROPPED_CUSTOMER_ERASED = "customer-erased";
+  /** The writer holds no key for that customer (not yet made, or not yet read): it never keeps a value it cannot seal. */
+  public static final String DROPPED_CUSTOMER_KEY_UNKNOWN = "customer-key-unknown";
+  /** The source topic is not keyed by customer (the case topic, the keys topic), so no customer key applies. */
+  public static final String DROPPED_NOT_CUSTOMER_KEYED = "not-customer-keyed";
 
   private DeadLetterHeaders() {}
 }

@@ -19,10 +19,10 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class DeadLetterSealing {
 
-  static final String NO_CUSTOMER = "the record's key names no customer";
-  static final String NOT_CUSTOMER_KEYED = "the source topic is not keyed by customer";
-  static final String KEY_UNKNOWN = "the customer's key is not known to the desk";
-  static final String ERASED = "the customer was erased";
+  static final String NO_CUSTOMER = DeadLetterHeaders.DROPPED_NO_CUSTOMER_ID;
+  static final String NOT_CUSTOMER_KEYED = DeadLetterHeaders.DROPPED_NOT_CUSTOMER_KEYED;
+  static final String KEY_UNKNOWN = DeadLetterHeaders.DROPPED_CUSTOMER_KEY_UNKNOWN;
+  static final String ERASED = DeadLetterHeaders.DROPPED_CUSTOMER_ERASED;
 
   private final CustomerKeys keys;
 
