@@ -1,6 +1,6 @@
 package io.winback.processor;
 
-import io.winback.processor.policy.PolicySettings;
+import io.winback.policy.PolicySettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -14,7 +14,7 @@ import io.winback.processor.intake.DeadLetters;
 import io.winback.processor.intake.Inbound;
 import io.winback.processor.intake.RawRecord;
 import io.winback.processor.metrics.ProcessorMetrics;
-import io.winback.processor.policy.ChannelFamily;
+import io.winback.policy.ChannelFamily;
 import io.winback.processor.privacy.RelationshipMinimisation;
 import io.winback.schemas.privacy.KeyRing;
 import io.winback.schemas.topics.Topics;

@@ -3,7 +3,7 @@ package io.winback.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winback.processor.metrics.ProcessorMetrics;
-import io.winback.processor.policy.PolicySettings;
+import io.winback.policy.PolicySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
