@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The churn processor: cancellations in, outreach tasks and cases out, feedback closing the loop. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan({"io.winback.processor", "io.winback.policy"})
 public class ChurnProcessorApplication {
 
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import io.winback.processor.cases.CaseLifecycle;
 import io.winback.processor.metrics.MicrometerProcessorMetrics;
 import io.winback.processor.metrics.ProcessorMetrics;
 import io.winback.policy.ChannelPolicy;
+import io.winback.policy.PolicyProperties;
 import io.winback.processor.privacy.ChangelogCompaction;
 import io.winback.processor.tasks.TaskFactory;
 import io.winback.processor.templates.MessageTemplates;

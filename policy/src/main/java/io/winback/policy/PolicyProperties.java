@@ -1,13 +1,16 @@
-package io.winback.processor;
+package io.winback.policy;
 
-import io.winback.policy.PolicySettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The channel policy's thresholds (winback.policy.*); change the version whenever a rule changes. */
+/**
+ * The channel policy's thresholds (winback.policy.*), bound the Spring Boot way: by the processor from its
+ * configuration, and by {@code winback replay} from its --set options and files, so both read the same keys the
+ * same way. Change the version whenever a rule changes.
+ */
 @ConfigurationProperties("winback.policy")
 public record PolicyProperties(
     @DefaultValue("2026-12.1") String version,
