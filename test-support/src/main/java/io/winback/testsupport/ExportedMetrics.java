@@ -26,6 +26,11 @@ public final class ExportedMetrics {
 
   public static final String RECORD = "winback.metrics.record";
   private static final String WINBACK = "winback_";
+  /**
+   * Timers the JVM registers when the event first happens, not at start-up: a service that has not
+   * collected garbage yet has no {@code jvm_gc_pause_seconds}. No alert may rely on them being there.
+   */
+  private static final List<String> APPEAR_ON_FIRST_EVENT = List.of("jvm_gc_pause_", "jvm_gc_concurrent_phase_time_");
 
   private ExportedMetrics() {}
 
@@ -51,6 +56,9 @@ public final class ExportedMetrics {
       int end = labels >= 0 && labels < space ? line.indexOf('}', labels) + 1 : space;
       String series = line.substring(0, end);
       String name = labels >= 0 && labels < space ? line.substring(0, labels) : series;
+      if (APPEAR_ON_FIRST_EVENT.stream().anyMatch(name::startsWith)) {
+        continue;
+      }
       lines.add(name);
       if (name.startsWith(WINBACK) && keepSeries.test(series)) {
         lines.add(series);
