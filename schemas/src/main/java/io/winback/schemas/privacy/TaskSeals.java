@@ -31,9 +31,8 @@ public final class TaskSeals {
         .setReasonText(task.getContext() == null ? null : task.getContext().getReasonText())
         .build();
     byte[] plaintext = PERSONAL.serializer().serialize(null, personal);
-    return OutreachTask.newBuilder(withoutPersonalData(task))
-        .setSealed(Sealing.seal(key, task.getCustomerId(), purpose(task), plaintext))
-        .build();
+    // One copy of the task, not two: a builder copy is a deep copy, and this runs for every task.
+    return clearedOf(task).setSealed(Sealing.seal(key, task.getCustomerId(), purpose(task), plaintext)).build();
   }
 
   /**
@@ -54,10 +53,14 @@ public final class TaskSeals {
 
   /** Ids, channel, dates and reasons only: what may be kept of a task of an erased customer. */
   public static OutreachTask withoutPersonalData(OutreachTask task) {
+    return clearedOf(task).build();
+  }
+
+  private static OutreachTask.Builder clearedOf(OutreachTask task) {
     CaseContext context = task.getContext() == null ? null
         : CaseContext.newBuilder(task.getContext()).setReasonText(null).build();
     return OutreachTask.newBuilder(task).setContact(null).setSubject(null).setMessage("").setContext(context)
-        .setSealed(null).build();
+        .setSealed(null);
   }
 
   private static OutreachTask opened(OutreachTask task, KeyMaterial key) {
