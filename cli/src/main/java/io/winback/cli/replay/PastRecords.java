@@ -60,7 +60,10 @@ public final class PastRecords {
         }
         // A record without a timestamp (-1) is decided when the customer cancelled.
         Instant published = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : event.getOccurredAt();
-        records.add(new PastCancellation(event, published));
+        // The seek found the first record of the period; a later one may still carry an older timestamp.
+        if (from == null || !published.isBefore(from)) {
+          records.add(new PastCancellation(event, published));
+        }
       } catch (SerializationException e) {
         undecodable[0]++;
       }
