@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winback.cli.replay.ReplayFixtures;
 import io.winback.events.CancellationEvent;
+import io.winback.events.Channel;
 import io.winback.events.CustomerRelationship;
+import io.winback.events.Outcome;
+import io.winback.events.OutreachFeedback;
 import io.winback.schemas.topics.TopicProvisioner;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
@@ -53,7 +56,7 @@ class ReplayIT {
   @BeforeEach
   void topics() throws Exception {
     try (Admin admin = KafkaTestBroker.get().admin()) {
-      TopicProvisioner.ensure(admin, List.of(Topics.CANCELLATIONS, Topics.RELATIONSHIPS));
+      TopicProvisioner.ensure(admin, List.of(Topics.CANCELLATIONS, Topics.RELATIONSHIPS, Topics.FEEDBACK));
     }
   }
 
@@ -88,8 +91,16 @@ class ReplayIT {
     cancellations.add(new ProducerRecord<>(Topics.CANCELLATIONS.name(), null,
         periodStart.minus(Duration.ofDays(1)).toEpochMilli(), before,
         ReplayFixtures.cancellation("E-" + before, before, cancelledAt)));
+    // A 4-year customer who told an agent, in an earlier case, not to contact them again.
+    String declined = customer("4y-declined");
+    crm.add(record(Topics.RELATIONSHIPS, declined, ReplayFixtures.customer(declined, 4, cancelledAt)));
+    cancellations.add(record(Topics.CANCELLATIONS, declined, ReplayFixtures.cancellation("E-" + declined, declined,
+        cancelledAt)));
+    List<ProducerRecord<String, OutreachFeedback>> feedback = List.of(new ProducerRecord<>(Topics.FEEDBACK.name(),
+        null, periodStart.minus(Duration.ofDays(20)).toEpochMilli(), declined, doNotContact(declined)));
     BrokerState empty = BrokerState.read();
     send(Topics.RELATIONSHIPS, crm);
+    send(Topics.FEEDBACK, feedback);
     send(Topics.CANCELLATIONS, cancellations);
 
     BrokerState untouched = BrokerState.read();
@@ -100,14 +111,15 @@ class ReplayIT {
 
     assertThat(replay.exitCode()).as(replay.err()).isZero();
     List<String> lines = replay.outLines();
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("replay: cancellations=8 changed=2 "
-        + "before=EMAIL:0,LETTER:0,WHATSAPP:0,PHONE:4,IN_PERSON:4,SUPPRESSED:0 "
-        + "after=EMAIL:0,LETTER:0,WHATSAPP:0,PHONE:2,IN_PERSON:6,SUPPRESSED:0");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("replay: cancellations=9 changed=2 "
+        + "before=EMAIL:0,LETTER:0,WHATSAPP:0,PHONE:4,IN_PERSON:4,SUPPRESSED:1 "
+        + "after=EMAIL:0,LETTER:0,WHATSAPP:0,PHONE:2,IN_PERSON:6,SUPPRESSED:1");
     assertThat(lines).contains("after:  long-standing-years: 5 -> 3",
         "skipped: 1 withdrawal(s): they close a case, they open none",
         "skipped: 1 of erased customer(s): the CRM's latest record is a tombstone",
         "skipped: 1 of customer(s) without CRM data: the processor waits for it and contacts nobody",
         "  PHONE/FEEDBACK -> IN_PERSON/WIN_BACK: 2");
+    assertThat(lines).anySatisfy(line -> assertThat(line).matches("suppress\\.do-not-contact-recorded +1 +1 +0"));
     List<String> rows = Files.readAllLines(csv);
     assertThat(rows).hasSize(3);
     assertThat(rows.subList(1, 3)).extracting(row -> row.split(",")[0], row -> row.split(",")[2],
@@ -149,6 +161,19 @@ class ReplayIT {
         return new BrokerState(ends, groups);
       }
     }
+  }
+
+  private static OutreachFeedback doNotContact(String customerId) {
+    return OutreachFeedback.newBuilder()
+        .setFeedbackId("F-" + customerId)
+        .setTaskId("T-" + customerId)
+        .setCaseId("case-earlier-" + customerId)
+        .setCustomerId(customerId)
+        .setChannel(Channel.PHONE)
+        .setOutcome(Outcome.DO_NOT_CONTACT)
+        .setRecordedBy("agent")
+        .setRecordedAt(Instant.now().minus(Duration.ofDays(20)))
+        .build();
   }
 
   private String customer(String suffix) {

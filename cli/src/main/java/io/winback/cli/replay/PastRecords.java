@@ -4,6 +4,7 @@ import io.winback.cli.CommandFailure;
 import io.winback.cli.KafkaConnection;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CustomerRelationship;
+import io.winback.events.OutreachFeedback;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
 import java.time.Duration;
@@ -101,6 +102,31 @@ public final class PastRecords {
       }
     });
     return new CrmSnapshot(current, erased, undecodable[0]);
+  }
+
+  /**
+   * When each of these customers first told an agent not to be contacted, by the publication time of
+   * the outcome on outreach.feedback.v1 (within that topic's retention): the processor remembers it
+   * for good and suppresses every later case of theirs.
+   */
+  public Map<String, Instant> doNotContactRecorded(Set<String> customers) {
+    TopicSpec<String, OutreachFeedback> topic = Topics.FEEDBACK;
+    Map<String, Instant> since = new HashMap<>();
+    read(topic, null, record -> {
+      OutreachFeedback feedback;
+      try {
+        feedback = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+      } catch (SerializationException e) {
+        return; // the processor dead-letters it and records nothing
+      }
+      if (feedback == null || !customers.contains(feedback.getCustomerId())
+          || !DoNotContact.recordedBy(feedback.getOutcome())) {
+        return;
+      }
+      since.merge(feedback.getCustomerId(), Instant.ofEpochMilli(record.timestamp()),
+          (first, later) -> first.isBefore(later) ? first : later);
+    });
+    return since;
   }
 
   private void read(TopicSpec<?, ?> topic, Instant from, Consumer<ConsumerRecord<byte[], byte[]>> each) {

@@ -13,11 +13,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,19 +32,23 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Decides past cancellations again, with today's channel policy and with proposed",
-        "winback.policy.* settings, and prints how the decisions differ: the channel mix",
-        "(first task's channel, or SUPPRESSED), the goal mix, suppressions by rule, the",
-        "rules that fired and the cases that change (their channel, their goal, or whether",
-        "they are contacted at all). It runs the processor's own policy on a first contact,",
-        "at the time each cancellation was published, on the customer's latest CRM record;",
-        "erased customers and customers without CRM data are skipped and counted.",
-        "It reads billing.cancellations.v1 and crm.relationships.v1 (committed records only),",
-        "joins no consumer group and writes nothing to Kafka.",
-        "The last line is",
-        "  replay: cancellations=<N> changed=<M> before=<channel:count,...> after=<channel:count,...>",
-        "with N the cancellations decided, and the channels in the order EMAIL, LETTER,",
-        "WHATSAPP, PHONE, IN_PERSON, SUPPRESSED, zeros included."},
+        "Decides past cancellations again, with today's channel policy and with",
+        "proposed winback.policy.* settings, and prints how the decisions differ:",
+        "the channel mix (first task's channel, or SUPPRESSED), the goal mix,",
+        "suppressions by rule, the rules that fired, and the cases that change",
+        "(their channel, their goal, or whether they are contacted at all).",
+        "It runs the processor's own policy on a first contact, at the time each",
+        "cancellation was published, on the customer's latest CRM record; erased",
+        "customers and customers without CRM data are skipped and counted.",
+        "A DO_NOT_CONTACT on outreach.feedback.v1 before the cancellation counts.",
+        "It reads billing.cancellations.v1, crm.relationships.v1 and",
+        "outreach.feedback.v1 (committed records only), joins no consumer group",
+        "and writes nothing to Kafka.",
+        "The last line (shown here on two):",
+        "  replay: cancellations=<N> changed=<M>",
+        "    before=<channel:count,...> after=<channel:count,...>",
+        "N counts the cancellations decided; the channels come in the order EMAIL,",
+        "LETTER, WHATSAPP, PHONE, IN_PERSON, then SUPPRESSED, zeros included."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:the replay is complete", "2:usage error: an unknown setting, a bad value, an unreadable file",
         "3:Kafka not reachable", "4:a topic is missing or could not be read, or the CSV could not be written"})
@@ -59,7 +63,7 @@ public class ReplayCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--settings", paramLabel = "FILE",
-      description = "A .properties or .yml file of proposed winback.policy.* settings; --set wins over it")
+      description = "A .properties or .yml file of proposed settings (winback.policy.*, as in application.yml); --set wins")
   Path settingsFile;
 
   @Option(names = "--csv", paramLabel = "FILE",
@@ -72,9 +76,6 @@ public class ReplayCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Replaced by tests that need a fixed "now" for --since. */
-  Clock clock = Clock.systemUTC();
-
   @Override
   public Integer call() throws Exception {
     PolicySettings before = PolicyBinding.today();
@@ -83,7 +84,7 @@ public class ReplayCommand implements Callable<Integer> {
     try (Admin admin = kafka.admin()) {
       kafka.requireReachable(admin, Duration.ofSeconds(10));
     }
-    Instant now = clock.instant();
+    Instant now = Instant.now();
     Instant from = since == null ? null : now.minus(since);
     PastRecords topics = new PastRecords(kafka);
     PastRecords.Cancellations cancellations = topics.cancellations(from);
@@ -91,8 +92,10 @@ public class ReplayCommand implements Callable<Integer> {
         .map(PastCancellation::event).map(CancellationEvent::getCustomerId).collect(Collectors.toSet());
     CrmSnapshot crm = topics.relationships(customers);
 
+    Map<String, Instant> doNotContact = topics.doNotContactRecorded(customers);
+
     ReplayResult result = new Replay(new ChannelPolicy(before), new ChannelPolicy(after))
-        .run(cancellations.records(), crm, cancellations.undecodable());
+        .run(cancellations.records(), crm, doNotContact, cancellations.undecodable());
 
     List<String> notes = new ArrayList<>();
     if (crm.undecodable() > 0) {

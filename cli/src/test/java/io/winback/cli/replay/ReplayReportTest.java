@@ -126,6 +126,6 @@ class ReplayReportTest {
     crm.put("C-dnc", CustomerRelationship.newBuilder(customer("C-dnc", 4, PUBLISHED)).setDoNotContact(true).build());
     cancellations.add(new PastCancellation(cancellation("E-none", "C-none", PUBLISHED), PUBLISHED));
     return new Replay(new ChannelPolicy(today), new ChannelPolicy(threeYears))
-        .run(cancellations, new CrmSnapshot(crm, Set.of(), 0), 0);
+        .run(cancellations, new CrmSnapshot(crm, Set.of(), 0), Map.of(), 0);
   }
 }

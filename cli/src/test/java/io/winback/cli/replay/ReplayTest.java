@@ -41,7 +41,8 @@ class ReplayTest {
       crm.put(customerId, customer(customerId, years, PUBLISHED));
     }
 
-    ReplayResult result = replay(today, threeYears).run(cancellations, new CrmSnapshot(crm, Set.of(), 0), 0);
+    ReplayResult result = replay(today, threeYears).run(cancellations, new CrmSnapshot(crm, Set.of(), 0), Map.of(),
+        0);
 
     assertThat(result.decided()).isEqualTo(8);
     assertThat(result.changed()).extracting(ReplayedCase::customerId).containsExactly("C-3y", "C-4y");
@@ -70,7 +71,7 @@ class ReplayTest {
     PastCancellation past = new PastCancellation(cancellation("E-1", "C-1", PUBLISHED), PUBLISHED);
 
     ReplayResult result = replay(today, today).run(List.of(past), new CrmSnapshot(Map.of("C-1", customer), Set.of(), 0),
-        0);
+        Map.of(), 0);
 
     Decision processor = new ChannelPolicy(PolicySettings.defaults())
         .decide(past.event(), customer, ContactHistory.none(), PUBLISHED);
@@ -90,13 +91,35 @@ class ReplayTest {
     ReplayResult result = replay(today, threeYears).run(List.of(
             new PastCancellation(cancellation("E-1", "C-1", PUBLISHED), PUBLISHED),
             new PastCancellation(cancellation("E-2", "C-2", PUBLISHED), PUBLISHED)),
-        new CrmSnapshot(Map.of("C-1", doNotContact, "C-2", noConsent), Set.of(), 0), 0);
+        new CrmSnapshot(Map.of("C-1", doNotContact, "C-2", noConsent), Set.of(), 0), Map.of(), 0);
 
     assertThat(result.before().channels()).containsEntry(ReplayOutcome.SUPPRESSED, 2);
     assertThat(result.before().suppressedBy()).containsExactly(
         Map.entry(RuleIds.SUPPRESS_DO_NOT_CONTACT, 1), Map.entry(RuleIds.SUPPRESS_NO_ELIGIBLE_CHANNEL, 1));
     assertThat(result.before().goals()).containsExactly(Map.entry("WIN_BACK", 0), Map.entry("FEEDBACK", 0));
     assertThat(result.changed()).isEmpty();
+  }
+
+  @Test
+  void aDoNotContactRecordedBeforeTheCancellationSuppressesItOnBothSidesOneRecordedAfterDoesNot() {
+    Map<String, CustomerRelationship> crm = Map.of("C-1", customer("C-1", 4, PUBLISHED),
+        "C-2", customer("C-2", 4, PUBLISHED));
+
+    ReplayResult result = replay(today, threeYears).run(List.of(
+            new PastCancellation(cancellation("E-1", "C-1", PUBLISHED), PUBLISHED),
+            new PastCancellation(cancellation("E-2", "C-2", PUBLISHED), PUBLISHED)),
+        new CrmSnapshot(crm, Set.of(), 0),
+        Map.of("C-1", PUBLISHED.minusSeconds(86_400), "C-2", PUBLISHED.plusSeconds(60)), 0);
+
+    assertThat(result.before().suppressedBy()).containsExactly(Map.entry(RuleIds.SUPPRESS_DO_NOT_CONTACT_RECORDED, 1));
+    assertThat(result.after().suppressedBy()).containsExactly(Map.entry(RuleIds.SUPPRESS_DO_NOT_CONTACT_RECORDED, 1));
+    assertThat(result.changed()).extracting(ReplayedCase::customerId).containsExactly("C-2");
+  }
+
+  @Test
+  void onlyTheOutcomeTheSharedTableSuppressesWithRecordsADoNotContact() {
+    assertThat(java.util.Arrays.stream(io.winback.events.Outcome.values()).filter(DoNotContact::recordedBy))
+        .containsExactly(io.winback.events.Outcome.DO_NOT_CONTACT);
   }
 
   @Test
@@ -109,7 +132,8 @@ class ReplayTest {
         new PastCancellation(cancellation("E-3", "C-erased", PUBLISHED), PUBLISHED),
         new PastCancellation(cancellation("E-4", "C-unknown", PUBLISHED), PUBLISHED));
 
-    ReplayResult result = replay(today, threeYears).run(cancellations, new CrmSnapshot(crm, Set.of("C-erased"), 0), 3);
+    ReplayResult result = replay(today, threeYears).run(cancellations, new CrmSnapshot(crm, Set.of("C-erased"), 0),
+        Map.of(), 3);
 
     assertThat(result.decided()).isEqualTo(1);
     assertThat(result.skipped()).containsExactly(
@@ -125,7 +149,7 @@ class ReplayTest {
 
     ReplayResult result = replay(today, lowerThreshold).run(
         List.of(new PastCancellation(cancellation("E-1", "C-1", PUBLISHED), PUBLISHED)),
-        new CrmSnapshot(Map.of("C-1", customer), Set.of(), 0), 0);
+        new CrmSnapshot(Map.of("C-1", customer), Set.of(), 0), Map.of(), 0);
 
     assertThat(result.changed()).singleElement().satisfies(changed -> {
       assertThat(changed.before().channel()).isEqualTo(changed.after().channel());
@@ -141,7 +165,7 @@ class ReplayTest {
 
     ReplayResult result = replay(today, today).run(
         List.of(new PastCancellation(cancellation("E-1", "C-1", longAgo), longAgo)),
-        new CrmSnapshot(Map.of("C-1", customer), Set.of(), 0), 0);
+        new CrmSnapshot(Map.of("C-1", customer), Set.of(), 0), Map.of(), 0);
 
     assertThat(result.before().channels()).containsEntry("IN_PERSON", 1);
     assertThat(result.before().rules()).doesNotContainKey(RuleIds.PREFER_WRITTEN_CONTRACT_ENDED);
