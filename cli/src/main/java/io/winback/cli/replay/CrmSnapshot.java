@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The CRM data as crm.relationships.v1 holds it now: the latest record of each customer, and the
- * customers whose latest record is a tombstone (erased: replay decides nothing for them).
+ * customers the CRM erased (a tombstone; replay decides nothing for them, even when a record followed
+ * it, because the processor refuses CRM data of a customer it has erased).
  *
  * @param undecodable records that are no readable CustomerRelationship; the processor dead-letters
  *                    them and keeps the customer's previous record, and so does replay

@@ -72,7 +72,7 @@ public final class PastRecords {
     return new Cancellations(records, undecodable[0]);
   }
 
-  /** The latest CRM record of each of these customers; a tombstone marks the customer erased. */
+  /** The latest CRM record of each of these customers; a tombstone marks the customer erased for good. */
   public CrmSnapshot relationships(Set<String> customers) {
     TopicSpec<String, CustomerRelationship> topic = Topics.RELATIONSHIPS;
     Map<String, CustomerRelationship> current = new HashMap<>();
@@ -95,8 +95,8 @@ public final class PastRecords {
         return;
       }
       try {
+        // A customer stays erased: the processor refuses CRM data of a customer it has erased.
         current.put(customerId, topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-        erased.remove(customerId);
       } catch (SerializationException e) {
         undecodable[0]++; // the customer's previous record stays, as in the processor's store
       }

@@ -4,7 +4,7 @@ package io.winback.cli.replay;
 public enum Skip {
   WITHDRAWAL("withdrawal(s): they close a case, they open none"),
   DUPLICATE("re-delivered cancellation(s): the processor opens one case per event id"),
-  ERASED("of erased customer(s): the CRM's latest record is a tombstone"),
+  ERASED("of erased customer(s): the CRM published a tombstone for them"),
   NO_CRM_DATA("of customer(s) without CRM data: the processor waits for it and contacts nobody"),
   UNDECODABLE("record(s) that are no readable CancellationEvent (the processor dead-letters them)"),
   REFUSED("the policy could not decide (invalid data; the processor dead-letters such records)");
