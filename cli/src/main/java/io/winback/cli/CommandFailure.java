@@ -5,6 +5,8 @@ public class CommandFailure extends RuntimeException {
 
   /** Bad input: some lines were rejected. */
   public static final int INVALID_INPUT = 1;
+  /** The command line itself is wrong: an unknown option or setting, a bad value (picocli's own code for it). */
+  public static final int USAGE = 2;
   /** No broker answered. */
   public static final int UNREACHABLE = 3;
   /** Anything else that stopped the command. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     description = "Runs Winback locally and talks to its topics.",
     subcommands = {UpCommand.class, ProduceCommand.class, TailCommand.class, TopicsCommand.class,
         io.winback.cli.bench.BenchCommand.class, io.winback.cli.chaos.ChaosCommand.class,
-        io.winback.cli.privacy.PrivacyCommand.class})
+        io.winback.cli.privacy.PrivacyCommand.class, io.winback.cli.replay.ReplayCommand.class})
 public class Winback {
 
   public static void main(String[] args) {
