@@ -126,6 +126,9 @@ public class CaseLifecycle {
     }
     CaseTask task = target.get();
     Optional<TaskOutcomes.Step> allowed = TaskOutcomes.step(task.getState(), feedback.getOutcome());
+    if (allowed.isPresent() && allowed.get().effect() == TaskOutcomes.CaseEffect.RECORD_AFTER_CLOSE) {
+      return afterClose(file, task, feedback, now);
+    }
     if (allowed.isEmpty() || file.closed()) {
       String reason = TaskOutcomes.rejection(task.getState(), feedback.getOutcome());
       return Transition.rejected(file, file.closed()
@@ -160,11 +163,28 @@ public class CaseLifecycle {
         yield close(recorded, CaseStatus.DECLINED, "the customer asked not to be contacted again", task.getTaskId(),
             language, now, effects);
       }
+      case RECORD_AFTER_CLOSE -> throw new IllegalStateException("handled before: " + step);
       case CLOSE_UNLESS_OTHER_OPEN -> recorded.underWay().isEmpty()
           ? close(recorded, CaseStatus.SUPPRESSED, "consent was withdrawn before the contact", null, language, now,
               effects)
           : new Transition(touch(recorded, now), effects);
     };
+  }
+
+  /**
+   * The desk's own outcome (SENT, DELIVERY_FAILED, SUPPRESSED) for a task that the case's close
+   * cancelled: the desk acted while the CANCEL was on its way, e.g. the mail went out as the customer
+   * withdrew the cancellation. True and expected, so it is recorded in the outcome history and changes
+   * nothing else. A task cancelled by the desk's own SUPPRESSED cannot have been sent afterwards: that
+   * is refused like any pair the table does not allow.
+   */
+  private static Transition afterClose(CaseFile file, CaseTask task, OutreachFeedback feedback, Instant now) {
+    if (!file.cancelledByClose(task.getTaskId())) {
+      return Transition.rejected(file, TaskOutcomes.rejection(task.getState(), feedback.getOutcome())
+          + "; the desk's own suppression cancelled task " + task.getTaskId() + ", not the case's close");
+    }
+    return new Transition(withOutcome(file, feedback, now), List.of(new Effect.OutcomeAfterClose(file.caseId(),
+        task.getTaskId(), feedback.getOutcome(), file.state().getStatus())));
   }
 
   /** No answer to a written outreach within the timeout: one follow-up of another kind, or NO_RESPONSE. */

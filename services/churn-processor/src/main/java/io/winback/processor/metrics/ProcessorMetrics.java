@@ -12,7 +12,13 @@ public interface ProcessorMetrics {
   /** Every event {@link #count} is called with; each is a counter from start-up on, at zero until it happens. */
   List<String> EVENTS = List.of("suppressed", "needs-data", "needs-attention", "duplicate-cancellation",
       "withdrawal-without-open-case", "customer-erased", "customer-key-created", "dead-letter-value-dropped",
-      "task-of-erased-customer");
+      "task-of-erased-customer", ProcessorMetrics.OUTCOME_AFTER_CLOSE);
+
+  /**
+   * The desk's own outcome (SENT, DELIVERY_FAILED, SUPPRESSED) for a task its case's close had cancelled:
+   * the expected race of a withdrawal during a send, recorded without effect.
+   */
+  String OUTCOME_AFTER_CLOSE = "outcome-after-close";
 
   void caseStatus(CaseStatus status);
 

@@ -326,6 +326,13 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
         changes.putDoNotContact(suppress.customerId(), now().toString());
       } else if (effect instanceof Effect.Count count) {
         changes.count(m -> m.count(count.what()));
+      } else if (effect instanceof Effect.OutcomeAfterClose late) {
+        changes.count(m -> {
+          m.count(ProcessorMetrics.OUTCOME_AFTER_CLOSE);
+          // Ids and enums only: nothing personal at INFO.
+          log.info("{} for task {} of case {} arrived after the case closed ({}) and cancelled the task: recorded,"
+              + " no effect", late.outcome(), late.taskId(), late.caseId(), late.caseStatus());
+        });
       }
     }
   }
