@@ -53,7 +53,8 @@ public final class TaskOutcomes {
     CLOSE_WON_BACK(CaseStatus.WON_BACK, "close WON_BACK", "the case closes WON_BACK"),
     CLOSE_DECLINED(CaseStatus.DECLINED, "close DECLINED", "the case closes DECLINED"),
     CLOSE_DO_NOT_CONTACT(CaseStatus.DECLINED, "close DECLINED, suppress",
-        "the case closes DECLINED and the customer is not contacted in any later case"),
+        "the case closes DECLINED, the customer's other open cases close SUPPRESSED (their tasks cancelled), and the"
+            + " customer is not contacted in any later case"),
     CLOSE_UNLESS_OTHER_OPEN(CaseStatus.SUPPRESSED, "close SUPPRESSED unless another is under way",
         "the case closes SUPPRESSED, unless another of its tasks is under way: still to be done (PENDING), or"
             + " reached or with a meeting arranged (SENT, its result awaited)"),

@@ -25,6 +25,16 @@ public sealed interface Effect {
   record OutcomeAfterClose(String caseId, String taskId, io.winback.events.Outcome outcome,
       io.winback.events.CaseStatus caseStatus) implements Effect {}
 
+  /** The customer made a choice on the preference page (counted by choice). */
+  record CustomerChose(io.winback.events.CustomerChoice choice) implements Effect {}
+
+  /**
+   * The customer's own input (a choice, their free text) that the table would refuse: recorded in the case's
+   * history without effect, counted and logged (ids only), never dead-lettered.
+   */
+  record CustomerInputRecordedOnly(String caseId, String taskId, io.winback.events.TaskState taskState,
+      io.winback.events.Outcome outcome, io.winback.events.CaseStatus caseStatus) implements Effect {}
+
   /** A domain event worth counting (metrics), e.g. a case that needs data. */
   record Count(String what) implements Effect {}
 
