@@ -148,6 +148,14 @@ public final class ChannelPolicy {
     return new Decision.Suppress(Decision.Suppress.Ground.NO_ELIGIBLE_CHANNEL, reason, why);
   }
 
+  /**
+   * Whether the customer is in the holdout group, who get no outreach at all ({@link Holdout}); asked when a case
+   * opens, before any decision. Consent and do-not-contact still close a holdout case as for everyone.
+   */
+  public io.winback.events.Cohort cohort(String customerId) {
+    return Holdout.cohort(customerId, settings.holdoutPercent());
+  }
+
   /** WIN_BACK or FEEDBACK; {@link #goalChoice} also gives the rule that decided it. */
   public Goal goal(CancellationEvent cancellation, CustomerRelationship customer) {
     return goalChoice(cancellation, customer).goal();

@@ -5,6 +5,7 @@ import io.winback.events.CancellationEvent;
 import io.winback.events.CaseStatus;
 import io.winback.events.CaseTask;
 import io.winback.events.Channel;
+import io.winback.events.Cohort;
 import io.winback.events.CustomerChoice;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.Goal;
@@ -21,6 +22,8 @@ import io.winback.policy.ChannelPolicy;
 import io.winback.policy.ContactHistory;
 import io.winback.policy.CustomerWish;
 import io.winback.policy.Decision;
+import io.winback.policy.DueDates;
+import io.winback.policy.Holdout;
 import io.winback.processor.tasks.OutreachTaskRef;
 import io.winback.processor.tasks.TaskFactory;
 import io.winback.schemas.rules.CustomerChoices;
@@ -57,8 +60,43 @@ public class CaseLifecycle {
     this.dataGrace = dataGrace;
   }
 
-  /** A new cancellation opens a case; without CRM data it waits, and nobody is contacted. */
+  /**
+   * A new cancellation opens a case; without CRM data it waits, and nobody is contacted. A customer of the
+   * holdout group ({@link ChannelPolicy#cohort}) gets a case that stays OPEN without any outreach until the
+   * cancellation is withdrawn or the contract ends (a timer at its end).
+   */
   public Transition open(CancellationEvent cancellation, CustomerRelationship customer,
+      boolean doNotContactRecorded, Instant now) {
+    Cohort cohort = policy.cohort(cancellation.getCustomerId());
+    Transition opened = openAs(cohort, cancellation, customer, doNotContactRecorded, now);
+    List<Effect> effects = new ArrayList<>(opened.effects());
+    effects.add(new Effect.CaseOpened(cohort));
+    if (cohort == Cohort.HOLDOUT && !opened.file().closed()) {
+      effects.add(new Effect.StartTimer(new Effect.Timer(Effect.Timer.Kind.CONTRACT_END,
+          contractEnd(cancellation, customer), opened.file().caseId(), null)));
+    }
+    return new Transition(opened.file(), effects);
+  }
+
+  /** The contract counts as ended from 00:00 of its end date, the customer's time (Berlin while unknown). */
+  private static Instant contractEnd(CancellationEvent cancellation, CustomerRelationship customer) {
+    return cancellation.getEffectiveAt().atStartOfDay(DueDates.zoneOf(customer == null ? null : customer.getTimezone()))
+        .toInstant();
+  }
+
+  /**
+   * The contract ended: a holdout case that is still OPEN closes NO_RESPONSE (shown as NOT_RETURNED): the
+   * customer did not come back by themselves. Any other case is left alone.
+   */
+  public Transition contractEnded(CaseFile file, Instant now) {
+    if (file.closed() || file.state().getCohort() != Cohort.HOLDOUT) {
+      return Transition.unchanged(file);
+    }
+    return close(file, CaseStatus.NO_RESPONSE, "holdout: not returned by the contract end", null, Language.de, now,
+        new ArrayList<>());
+  }
+
+  private Transition openAs(Cohort cohort, CancellationEvent cancellation, CustomerRelationship customer,
       boolean doNotContactRecorded, Instant now) {
     String caseId = CaseIds.caseId(cancellation.getEventId());
     WinbackCase state = WinbackCase.newBuilder()
@@ -74,8 +112,13 @@ public class CaseLifecycle {
         .setClosedAt(null)
         .setUpdatedAt(now)
         .setAttention(null)
+        .setCohort(cohort)
         .build();
     CaseFile file = new CaseFile(state, cancellation);
+    if (customer == null && cohort == Cohort.HOLDOUT) {
+      // Nobody is contacted either way: no grace period, no NEEDS_DATA; the goal is set when the data arrives.
+      return new Transition(withStatus(file, CaseStatus.OPEN, holdoutReason(), now), List.of());
+    }
     if (customer == null) {
       return new Transition(file, List.of(new Effect.StartTimer(
           new Effect.Timer(Effect.Timer.Kind.DATA_GRACE, now.plus(dataGrace), caseId, null))));
@@ -375,8 +418,18 @@ public class CaseLifecycle {
       return new Transition(new CaseFile(state, file.cancellation()), List.of(new Effect.Count("suppressed")));
     }
     Decision.Contact contact = (Decision.Contact) decision;
+    if (file.state().getCohort() == Cohort.HOLDOUT) {
+      // The holdout group: consent and do-not-contact decided as for everyone (above), but no outreach at all.
+      WinbackCase state = WinbackCase.newBuilder(file.state()).setGoal(contact.goal()).setStatus(CaseStatus.OPEN)
+          .setStatusReason(holdoutReason()).setUpdatedAt(now).build();
+      return new Transition(new CaseFile(state, file.cancellation()), List.of());
+    }
     WinbackCase state = WinbackCase.newBuilder(file.state()).setGoal(contact.goal()).build();
     return withNewTask(new CaseFile(state, file.cancellation()), customer, contact, 1, now);
+  }
+
+  private String holdoutReason() {
+    return Holdout.reason(policy.settings().holdoutPercent());
   }
 
   private Transition retry(CaseFile file, CaseTask notReached, CustomerRelationship customer,
@@ -434,6 +487,10 @@ public class CaseLifecycle {
 
   private Transition withNewTask(CaseFile file, CustomerRelationship customer, Decision.Contact contact,
       int attempt, Instant now) {
+    if (file.state().getCohort() == Cohort.HOLDOUT) {
+      // Never reached by the paths above; a bug must not contact a holdout customer: the input is dead-lettered.
+      throw new IllegalStateException("case " + file.caseId() + " is in the holdout group and gets no outreach");
+    }
     OutreachTask task = tasks.create(file.caseId(), file.cancellation(), customer, contact, attempt, now);
     List<CaseTask> caseTasks = new ArrayList<>(file.state().getTasks());
     caseTasks.add(new CaseTask(task.getTaskId(), task.getChannel(), TaskState.PENDING, attempt, task.getDueAt()));

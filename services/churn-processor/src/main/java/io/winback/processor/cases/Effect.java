@@ -25,6 +25,9 @@ public sealed interface Effect {
   record OutcomeAfterClose(String caseId, String taskId, io.winback.events.Outcome outcome,
       io.winback.events.CaseStatus caseStatus) implements Effect {}
 
+  /** A case was opened, in this cohort (counted). */
+  record CaseOpened(io.winback.events.Cohort cohort) implements Effect {}
+
   /** The customer made a choice on the preference page (counted by choice). */
   record CustomerChose(io.winback.events.CustomerChoice choice) implements Effect {}
 
@@ -40,6 +43,6 @@ public sealed interface Effect {
 
   /** A timer: which case, why, and for which task (for no-answer timers). */
   record Timer(Kind kind, Instant at, String caseId, String taskId) {
-    public enum Kind { DATA_GRACE, NO_ANSWER }
+    public enum Kind { DATA_GRACE, NO_ANSWER, CONTRACT_END }
   }
 }

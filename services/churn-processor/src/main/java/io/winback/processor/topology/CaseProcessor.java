@@ -253,6 +253,7 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
       case DATA_GRACE -> lifecycle.dataGraceExpired(file, now);
       case NO_ANSWER -> lifecycle.noAnswer(file, timer.taskId(), changes.relationship(customerId),
           changes.doNotContactRecorded(customerId), now);
+      case CONTRACT_END -> lifecycle.contractEnded(file, now);
     };
     if (state.failedBefore()) {
       Transition resolved = lifecycle.attentionResolved(transition.file(), now);
@@ -335,6 +336,8 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
         changes.putDoNotContact(suppress.customerId(), now().toString());
       } else if (effect instanceof Effect.Count count) {
         changes.count(m -> m.count(count.what()));
+      } else if (effect instanceof Effect.CaseOpened opened) {
+        changes.count(m -> m.caseOpened(opened.cohort()));
       } else if (effect instanceof Effect.CustomerChose chose) {
         changes.count(m -> m.customerChoice(chose.choice()));
       } else if (effect instanceof Effect.CustomerInputRecordedOnly only) {
