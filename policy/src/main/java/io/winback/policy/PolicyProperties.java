@@ -21,10 +21,12 @@ public record PolicyProperties(
     @DefaultValue("20:00") LocalTime quietHoursStart,
     @DefaultValue("08:00") LocalTime quietHoursEnd,
     @DefaultValue("2") int phoneBusinessDays,
-    @DefaultValue("7") int inPersonDays) {
+    @DefaultValue("7") int inPersonDays,
+    @DefaultValue("0") int holdoutPercent) {
 
+  /** The settings, validated (e.g. holdout-percent 0 to 100): a wrong value fails at start-up, not on a case. */
   public PolicySettings settings() {
     return new PolicySettings(version, longStandingYears, winBackRevenueThreshold, noAnswerTimeout, maxAttempts,
-        quietHoursStart, quietHoursEnd, phoneBusinessDays, inPersonDays);
+        quietHoursStart, quietHoursEnd, phoneBusinessDays, inPersonDays, holdoutPercent);
   }
 }

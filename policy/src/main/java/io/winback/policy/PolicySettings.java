@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param quietHoursEnd           local time from which contact is allowed again (exclusive end of quiet)
  * @param phoneBusinessDays       a phone task is due within this many business days
  * @param inPersonDays            an in-person task is due within this many calendar days
+ * @param holdoutPercent          the share of customers (0-100) in the holdout group, who get no outreach at all, to
+ *                                measure uplift; chosen by a stable hash of the customerId ({@link Holdout})
  */
 public record PolicySettings(
     String version,
@@ -30,7 +32,8 @@ public record PolicySettings(
     LocalTime quietHoursStart,
     LocalTime quietHoursEnd,
     int phoneBusinessDays,
-    int inPersonDays) {
+    int inPersonDays,
+    int holdoutPercent) {
 
   public PolicySettings {
     Objects.requireNonNull(version, "version");
@@ -46,6 +49,21 @@ public record PolicySettings(
     requireThat(maxAttempts >= 1, "maxAttempts must be at least 1");
     requireThat(phoneBusinessDays >= 0, "phoneBusinessDays must not be negative");
     requireThat(inPersonDays >= 0, "inPersonDays must not be negative");
+    requireThat(holdoutPercent >= 0 && holdoutPercent <= 100, "holdoutPercent must be between 0 and 100");
+  }
+
+  /** Without a holdout group (holdout-percent 0), as before there was one. */
+  public PolicySettings(String version, int longStandingYears, BigDecimal winBackRevenueThreshold,
+      Duration noAnswerTimeout, int maxAttempts, LocalTime quietHoursStart, LocalTime quietHoursEnd,
+      int phoneBusinessDays, int inPersonDays) {
+    this(version, longStandingYears, winBackRevenueThreshold, noAnswerTimeout, maxAttempts, quietHoursStart,
+        quietHoursEnd, phoneBusinessDays, inPersonDays, 0);
+  }
+
+  /** These settings with another holdout share. */
+  public PolicySettings withHoldoutPercent(int percent) {
+    return new PolicySettings(version, longStandingYears, winBackRevenueThreshold, noAnswerTimeout, maxAttempts,
+        quietHoursStart, quietHoursEnd, phoneBusinessDays, inPersonDays, percent);
   }
 
   /** Nights and Sundays in the customer's zone, the rule the desk checks again when it sends. */
@@ -64,7 +82,8 @@ public record PolicySettings(
         LocalTime.of(20, 0),
         LocalTime.of(8, 0),
         2,
-        7);
+        7,
+        0);
   }
 
   private static void requireThat(boolean condition, String message) {

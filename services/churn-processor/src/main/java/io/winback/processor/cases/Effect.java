@@ -18,11 +18,31 @@ public sealed interface Effect {
   /** The input cannot be applied: it goes to the dead-letter topic with this reason. */
   record Reject(String reason) implements Effect {}
 
+  /**
+   * The desk's own outcome for a task the case's close had cancelled, recorded without effect: counted
+   * and logged (ids only), never dead-lettered.
+   */
+  record OutcomeAfterClose(String caseId, String taskId, io.winback.events.Outcome outcome,
+      io.winback.events.CaseStatus caseStatus) implements Effect {}
+
+  /** A case was opened, in this cohort (counted). */
+  record CaseOpened(io.winback.events.Cohort cohort) implements Effect {}
+
+  /** The customer made a choice on the preference page (counted by choice). */
+  record CustomerChose(io.winback.events.CustomerChoice choice) implements Effect {}
+
+  /**
+   * The customer's own input (a choice, their free text) that the table would refuse: recorded in the case's
+   * history without effect, counted and logged (ids only), never dead-lettered.
+   */
+  record CustomerInputRecordedOnly(String caseId, String taskId, io.winback.events.TaskState taskState,
+      io.winback.events.Outcome outcome, io.winback.events.CaseStatus caseStatus) implements Effect {}
+
   /** A domain event worth counting (metrics), e.g. a case that needs data. */
   record Count(String what) implements Effect {}
 
   /** A timer: which case, why, and for which task (for no-answer timers). */
   record Timer(Kind kind, Instant at, String caseId, String taskId) {
-    public enum Kind { DATA_GRACE, NO_ANSWER }
+    public enum Kind { DATA_GRACE, NO_ANSWER, CONTRACT_END }
   }
 }

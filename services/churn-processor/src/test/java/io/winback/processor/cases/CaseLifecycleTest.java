@@ -32,10 +32,14 @@ class CaseLifecycleTest {
     Transition opened = lifecycle.open(cancellation("C-1", NOW).build(), null, false, NOW);
 
     assertThat(opened.file().awaitingData()).isTrue();
-    assertThat(opened.effects()).singleElement().isInstanceOfSatisfying(Effect.StartTimer.class, start -> {
-      assertThat(start.timer().kind()).isEqualTo(Effect.Timer.Kind.DATA_GRACE);
-      assertThat(start.timer().at()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-    });
+    assertThat(opened.effects()).filteredOn(Effect.StartTimer.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(Effect.StartTimer.class, start -> {
+          assertThat(start.timer().kind()).isEqualTo(Effect.Timer.Kind.DATA_GRACE);
+          assertThat(start.timer().at()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+        });
+    assertThat(opened.effects()).as("besides, only the count of a case opened in the treated group")
+        .filteredOn(effect -> !(effect instanceof Effect.StartTimer))
+        .containsExactly(new Effect.CaseOpened(io.winback.events.Cohort.TREATED));
   }
 
   @Test

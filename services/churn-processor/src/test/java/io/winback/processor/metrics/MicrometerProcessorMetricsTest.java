@@ -72,4 +72,23 @@ class MicrometerProcessorMetricsTest {
     assertThat(registry.get("winback.timer.failures").tag("kind", "NO_ANSWER").counter().count()).isEqualTo(1.0);
     assertThat(registry.get("winback.timer.failures").tag("kind", "DATA_GRACE").counter().count()).isZero();
   }
+
+  @Test
+  void customerChoicesAndCasesByCohortAreThereAtZero() {
+    String scrape = registry.scrape();
+
+    for (String choice : new String[] {"NO_CONTACT", "WRITTEN_ONLY", "PHONE", "IN_PERSON"}) {
+      assertThat(scrape).contains("winback_customer_choices_total{choice=\"" + choice + "\"} 0.0");
+    }
+    assertThat(scrape).doesNotContain("choice=\"NONE\"")
+        .contains("winback_cases_opened_total{cohort=\"TREATED\"} 0.0")
+        .contains("winback_cases_opened_total{cohort=\"HOLDOUT\"} 0.0")
+        .contains("winback_timer_failures_total{kind=\"CONTRACT_END\"} 0.0");
+
+    metrics.customerChoice(io.winback.events.CustomerChoice.PHONE);
+    metrics.caseOpened(io.winback.events.Cohort.HOLDOUT);
+
+    assertThat(registry.get("winback.customer.choices").tag("choice", "PHONE").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("winback.cases.opened").tag("cohort", "HOLDOUT").counter().count()).isEqualTo(1.0);
+  }
 }
