@@ -17,6 +17,8 @@ import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.metrics.DeskMetrics;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
+import io.winback.desk.preferences.PreferenceAudit;
+import io.winback.desk.preferences.RateLimiter;
 import io.winback.desk.tasks.OutcomeCommand;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
@@ -88,7 +90,8 @@ class PrivacyDatabaseTest {
   @Import({WinbackSecurity.class, WorklistRepository.class, CustomerRepository.class, CrmFeed.class,
       ConsentCheck.class, SentEmailRepository.class, EmailAttempts.class, FeedbackOutbox.class,
       CaseStatusRepository.class, People.class, Outcomes.class, Suppression.class, DeskMetrics.class,
-      CustomerKeys.class, TaskOpener.class, KeyRingHealthIndicator.class, Retention.class, SubjectAccess.class})
+      CustomerKeys.class, TaskOpener.class, KeyRingHealthIndicator.class, Retention.class, SubjectAccess.class,
+      PreferenceAudit.class, RateLimiter.class})
   static class Slice {
     @Bean
     Clock clock() {
