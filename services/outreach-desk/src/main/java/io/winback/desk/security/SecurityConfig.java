@@ -6,15 +6,20 @@ import io.winback.security.WinbackSecurity;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -53,21 +58,29 @@ public class SecurityConfig {
     csrf.setParameterName("_csrf");
     csrf.setCookiePath("/p");
     csrf.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
-    AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
-    formExpired.setErrorPage("/p/assets/form-expired.html");
     http.securityMatcher("/p/**")
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(c -> c.csrfTokenRepository(csrf)
             .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/p/*/unsubscribe")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
+        .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::formExpired))
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
             .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow")));
     return http.build();
+  }
+
+  /** A form without its CSRF token (cookies off, an old tab): 403 and a polite page; nothing was recorded. */
+  private static void formExpired(HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException denied) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("text/html;charset=UTF-8");
+    try (InputStream page = new ClassPathResource("preferences/form-expired.html").getInputStream()) {
+      page.transferTo(response.getOutputStream());
+    }
   }
 
   @Bean
