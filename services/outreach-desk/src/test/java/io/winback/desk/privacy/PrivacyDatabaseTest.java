@@ -181,7 +181,7 @@ class PrivacyDatabaseTest {
     assertThat(before.key()).isEqualTo("KNOWN");
     assertThat(before.erased()).isFalse();
     assertThat(before.parts()).extracting(SubjectAccessReport.Part::table).containsExactly("customer", "task",
-        "sent_email", "email_attempt", "feedback_outbox", "case_status");
+        "sent_email", "email_attempt", "feedback_outbox", "case_status", "preference_action");
     // Oldest first, then by id: the call (an older processor's, in the clear), then the sealed email, opened.
     assertThat(rows(before, "task")).extracting(row -> row.get("personalData")).containsExactly("PLAIN", "OPENED");
     assertThat(rows(before, "task").get(1).toString()).contains(anna.name, anna.email, anna.street, anna.reason,
