@@ -25,7 +25,13 @@ public record Attempt(Kind kind, int number, Channel previous, Goal caseGoal, Co
     /** No answer to a written outreach in time: one follow-up on another channel family. */
     FOLLOW_UP_NO_ANSWER,
     /** A written outreach could not be delivered: the next written channel, as the same attempt. */
-    NEXT_WRITTEN
+    NEXT_WRITTEN,
+    /**
+     * The customer answered a written outreach asking for a call or a visit ({@link ContactHistory#wish}):
+     * that channel at once, within consent and contact data, quiet hours and the contract end. Their own
+     * request is no attempt of ours to reach them: the attempt budget does not refuse it.
+     */
+    CUSTOMER_WISH
   }
 
   public Attempt {
@@ -36,6 +42,9 @@ public record Attempt(Kind kind, int number, Channel previous, Goal caseGoal, Co
     }
     if ((kind == Kind.FIRST_CONTACT) != (previous == null)) {
       throw new IllegalArgumentException("a first contact follows no channel, every later attempt one");
+    }
+    if (kind == Kind.CUSTOMER_WISH && (history.wish() == null || history.wish().channel().isEmpty())) {
+      throw new IllegalArgumentException("a customer's wish attempt needs their wish for a call or a visit");
     }
   }
 
@@ -49,6 +58,15 @@ public record Attempt(Kind kind, int number, Channel previous, Goal caseGoal, Co
 
   public static Attempt followUp(int number, Channel unanswered, Goal caseGoal, ContactHistory history) {
     return new Attempt(Kind.FOLLOW_UP_NO_ANSWER, number, unanswered, caseGoal, history);
+  }
+
+  /**
+   * The customer asked, on the outreach on {@code answered}, for a call or a visit ({@code history.wish()}).
+   *
+   * @param number the attempt of the outreach they answered: the wish costs no attempt of the budget
+   */
+  public static Attempt customerWish(int number, Channel answered, Goal caseGoal, ContactHistory history) {
+    return new Attempt(Kind.CUSTOMER_WISH, number, answered, caseGoal, history);
   }
 
   public static Attempt nextWritten(int number, Channel failed, Goal caseGoal, ContactHistory history) {

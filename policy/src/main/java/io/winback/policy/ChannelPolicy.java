@@ -67,6 +67,10 @@ public final class ChannelPolicy {
    *   <li>Follow-up after no answer: a channel of another family (phone, then in person, after a
    *       written one).
    *   <li>Next written after a failed delivery: the next written channel, email, WhatsApp, letter.
+   *   <li>The customer's wish for a call or a visit: that channel, at once, first in the rationale; not refused
+   *       for lack of attempts, nor for an earlier negative response or an earlier use of the channel in the case,
+   *       but never without consent and contact data or after the contract ended (then the reason says the wish
+   *       could not be honoured). After a wish for writing only, every later attempt is written.
    * </ul>
    * A channel already used in the case is not used again (a retry may use its own channel), a
    * customer who responded negatively to personal approaches is not called, and when no contact
@@ -79,7 +83,10 @@ public final class ChannelPolicy {
     if (doNotContact != null) {
       return doNotContact;
     }
-    if (attempt.number() > settings.maxAttempts()) {
+    boolean wish = attempt.kind() == Attempt.Kind.CUSTOMER_WISH;
+    // The customer's own request for a call or a visit is no attempt of ours to reach them: never refused for
+    // lack of attempts. Its own retries and follow-ups count against the budget as usual.
+    if (!wish && attempt.number() > settings.maxAttempts()) {
       String reason = "all " + settings.maxAttempts() + " attempt(s) of the case are used";
       return new Decision.Suppress(Decision.Suppress.Ground.ATTEMPTS_USED, reason,
           List.of(new Rationale(RuleIds.SUPPRESS_ATTEMPTS_USED, reason)));
@@ -88,10 +95,21 @@ public final class ChannelPolicy {
     boolean contractEnded = !dueDates.windowBeforeContractEnd(now, zone, cancellation.getEffectiveAt());
 
     List<Rationale> why = new ArrayList<>();
+    if (wish) {
+      // What the customer asked for comes first: it is why there is this outreach at all.
+      why.add(attempt.history().wish().rationale());
+    }
     GoalChoice goal = goal(cancellation, customer, attempt, contractEnded);
     why.add(goal.rationale());
     attemptLine(attempt).ifPresent(why::add);
+    boolean writtenOnly = attempt.history().wish() == CustomerWish.WRITTEN_ONLY;
+    if (writtenOnly) {
+      why.add(CustomerWish.WRITTEN_ONLY.rationale());
+    }
     List<Channel> candidates = candidates(cancellation, customer, attempt, why);
+    if (writtenOnly) {
+      candidates = candidates.stream().filter(channel -> ChannelFamily.of(channel) == ChannelFamily.WRITTEN).toList();
+    }
     if (contractEnded) {
       // The talk was meant to happen while the customer still is one; afterwards only a letter or
       // message the customer can answer at their own pace, to understand the reason.
@@ -99,8 +117,12 @@ public final class ChannelPolicy {
       why.add(new Rationale(RuleIds.PREFER_WRITTEN_CONTRACT_ENDED,
           "the contract has ended before the next contact window: in writing only"));
     }
-    ChannelSelection.Result selection = ChannelSelection.firstUsable(candidates, customer, selectionHistory(attempt));
+    ChannelSelection.Result selection = ChannelSelection.firstUsable(candidates, customer, selectionHistory(attempt),
+        wish);
     why.addAll(selection.rationale());
+    if (selection.channel().isEmpty() && wish) {
+      return wishNotHonoured(attempt.history().wish(), contractEnded, selection, why);
+    }
     if (selection.channel().isEmpty()) {
       why.add(new Rationale(RuleIds.SUPPRESS_NO_ELIGIBLE_CHANNEL, NO_ELIGIBLE_CHANNEL));
       return new Decision.Suppress(Decision.Suppress.Ground.NO_ELIGIBLE_CHANNEL, NO_ELIGIBLE_CHANNEL, why);
@@ -110,6 +132,20 @@ public final class ChannelPolicy {
     why.addAll(due.rationale());
     String assignee = channel == Channel.IN_PERSON ? customer.getAccountManager().getId() : null;
     return new Decision.Contact(channel, goal.goal(), due.at(), assignee, why);
+  }
+
+  /**
+   * The customer asked for a call or a visit that may not be made: no consent or contact data for it, or the
+   * contract has ended (no call or visit afterwards). Nobody is contacted on it; the reason names why.
+   */
+  private static Decision.Suppress wishNotHonoured(CustomerWish wish, boolean contractEnded,
+      ChannelSelection.Result selection, List<Rationale> why) {
+    String because = contractEnded || selection.rationale().isEmpty()
+        ? "the contract has ended before the next contact window, only a written outreach may follow"
+        : selection.rationale().get(selection.rationale().size() - 1).reason();
+    String reason = wish.rationale().reason() + ", which cannot be honoured: " + because;
+    why.add(new Rationale(RuleIds.CUSTOMER_WISH_NOT_HONOURED, "the customer's wish cannot be honoured: " + because));
+    return new Decision.Suppress(Decision.Suppress.Ground.NO_ELIGIBLE_CHANNEL, reason, why);
   }
 
   /** WIN_BACK or FEEDBACK; {@link #goalChoice} also gives the rule that decided it. */
@@ -145,11 +181,14 @@ public final class ChannelPolicy {
       case FIRST_CONTACT -> null;
       case RETRY_NOT_REACHED -> new Rationale(RuleIds.FOLLOW_UP_RETRY_NOT_REACHED,
           "the customer was not reached on attempt " + (attempt.number() - 1) + ": one more try on the same channel");
-      case FOLLOW_UP_NO_ANSWER -> new Rationale(RuleIds.FOLLOW_UP_OTHER_FAMILY,
-          "no answer to the " + describe(ChannelFamily.of(attempt.previous()))
-              + " outreach: one follow-up on another channel family");
+      case FOLLOW_UP_NO_ANSWER -> attempt.history().wish() == CustomerWish.WRITTEN_ONLY
+          ? new Rationale(RuleIds.FOLLOW_UP_OTHER_FAMILY, "no answer to the "
+              + describe(ChannelFamily.of(attempt.previous())) + " outreach: one follow-up, in writing")
+          : new Rationale(RuleIds.FOLLOW_UP_OTHER_FAMILY, "no answer to the "
+              + describe(ChannelFamily.of(attempt.previous())) + " outreach: one follow-up on another channel family");
       case NEXT_WRITTEN -> new Rationale(RuleIds.NEXT_WRITTEN_DELIVERY_FAILED,
           "the written outreach could not be delivered: next written channel");
+      case CUSTOMER_WISH -> null; // the wish's own line leads the rationale
     });
   }
 
@@ -163,10 +202,14 @@ public final class ChannelPolicy {
         yield preference.candidates();
       }
       case RETRY_NOT_REACHED -> ESCALATION.subList(ESCALATION.indexOf(attempt.previous()), ESCALATION.size());
-      case FOLLOW_UP_NO_ANSWER -> FOLLOW_UP_ORDER.stream()
-          .filter(channel -> ChannelFamily.of(channel) != ChannelFamily.of(attempt.previous()))
-          .toList();
+      // In writing only, as the customer asked: the follow-up is another written channel instead.
+      case FOLLOW_UP_NO_ANSWER -> attempt.history().wish() == CustomerWish.WRITTEN_ONLY ? WRITTEN_ORDER
+          : FOLLOW_UP_ORDER.stream()
+              .filter(channel -> ChannelFamily.of(channel) != ChannelFamily.of(attempt.previous()))
+              .toList();
       case NEXT_WRITTEN -> WRITTEN_ORDER;
+      // Exactly what the customer asked for; nothing more direct, and not a written outreach they did not ask for.
+      case CUSTOMER_WISH -> List.of(attempt.history().wish().channel().orElseThrow());
     };
   }
 
@@ -176,6 +219,8 @@ public final class ChannelPolicy {
       case FIRST_CONTACT -> attempt.history();
       case RETRY_NOT_REACHED -> attempt.history().withChannelAvailable(attempt.previous());
       case FOLLOW_UP_NO_ANSWER, NEXT_WRITTEN -> attempt.history().withChannelUsed(attempt.previous());
+      // The customer asks for it: a channel used before in the case may be used again.
+      case CUSTOMER_WISH -> attempt.history().withChannelAvailable(attempt.history().wish().channel().orElseThrow());
     };
   }
 

@@ -19,12 +19,22 @@ final class ChannelSelection {
 
   static Result firstUsable(
       List<Channel> candidates, CustomerRelationship customer, ContactHistory history) {
+    return firstUsable(candidates, customer, history, false);
+  }
+
+  /**
+   * @param customersOwnWish the customer asked for these channels themselves: the article's caution about a
+   *     customer who reacted badly to personal approaches gives way to their own request (consent and contact
+   *     data never do)
+   */
+  static Result firstUsable(
+      List<Channel> candidates, CustomerRelationship customer, ContactHistory history, boolean customersOwnWish) {
     List<Rationale> rationale = new ArrayList<>();
     for (Channel channel : candidates) {
       if (history.used(channel)) {
         rationale.add(new Rationale(RuleIds.alreadyUsed(channel),
             RuleIds.slug(channel) + " was already used in this case"));
-      } else if (channel == Channel.PHONE && CustomerTraits.respondedNegatively(customer)) {
+      } else if (channel == Channel.PHONE && !customersOwnWish && CustomerTraits.respondedNegatively(customer)) {
         // No pushiness: a customer who reacted badly to personal approaches is not called.
         rationale.add(new Rationale(RuleIds.FALLBACK_NEGATIVE_RESPONSE_FOR_PHONE,
             "no phone call: the customer responded negatively to personal approaches"));

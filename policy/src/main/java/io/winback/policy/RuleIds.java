@@ -34,6 +34,13 @@ public final class RuleIds {
   public static final String FOLLOW_UP_RETRY_NOT_REACHED = "follow-up.retry-not-reached";
   public static final String NEXT_WRITTEN_DELIVERY_FAILED = "next-written.delivery-failed";
 
+  public static final String CUSTOMER_WISH_PHONE = "customer-wish.phone";
+  public static final String CUSTOMER_WISH_IN_PERSON = "customer-wish.in-person";
+  public static final String CUSTOMER_WISH_WRITTEN_ONLY = "customer-wish.written-only";
+  public static final String CUSTOMER_WISH_NOT_HONOURED = "customer-wish.not-honoured";
+
+  public static final String HOLDOUT = "holdout.no-outreach";
+
   public static final String DUE_WRITTEN_AT_ONCE = "due.written.at-once";
   public static final String DUE_PHONE_BUSINESS_DAYS = "due.phone.business-days";
   public static final String DUE_IN_PERSON_DAYS = "due.in-person.days";

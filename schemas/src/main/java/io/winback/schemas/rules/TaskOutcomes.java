@@ -24,7 +24,11 @@ import java.util.Set;
  *   <li>SENT: the customer has been approached and a result is awaited: a written outreach went
  *       out, the customer was reached (REACHED: "reached, the conversation's result follows"), or a
  *       meeting was arranged. The task stays workable: its result is recorded on it.
- *   <li>DONE, FAILED, CANCELLED: final. Nothing is recorded on them any more.
+ *   <li>DONE, FAILED, CANCELLED: final. Nothing changes them any more. One exception is recorded,
+ *       and only that: an outcome the desk records by itself ({@link #AUTOMATIC}: SENT,
+ *       DELIVERY_FAILED, SUPPRESSED) for a task that its case's close cancelled. It is the expected
+ *       race of a close during a send (the customer withdrew the cancellation while the mail went
+ *       out; the desk acted before the CANCEL reached it): true, not bad input, and without effect.
  * </ul>
  * PENDING and SENT are the open states ({@link #OPEN}): when a case closes, every task still in
  * one of them gets a CANCEL, so it leaves the worklist and a scheduled send stops.
@@ -49,10 +53,15 @@ public final class TaskOutcomes {
     CLOSE_WON_BACK(CaseStatus.WON_BACK, "close WON_BACK", "the case closes WON_BACK"),
     CLOSE_DECLINED(CaseStatus.DECLINED, "close DECLINED", "the case closes DECLINED"),
     CLOSE_DO_NOT_CONTACT(CaseStatus.DECLINED, "close DECLINED, suppress",
-        "the case closes DECLINED and the customer is not contacted in any later case"),
+        "the case closes DECLINED, the customer's other open cases close SUPPRESSED (their tasks cancelled), and the"
+            + " customer is not contacted in any later case"),
     CLOSE_UNLESS_OTHER_OPEN(CaseStatus.SUPPRESSED, "close SUPPRESSED unless another is under way",
         "the case closes SUPPRESSED, unless another of its tasks is under way: still to be done (PENDING), or"
-            + " reached or with a meeting arranged (SENT, its result awaited)");
+            + " reached or with a meeting arranged (SENT, its result awaited)"),
+    RECORD_AFTER_CLOSE(null, "recorded only, if its case's close cancelled it",
+        "the desk acted on the task while the CANCEL of its case's close was on its way (a withdrawal during a"
+            + " send): the outcome goes into the case's outcome history and changes nothing else, no dead letter;"
+            + " for a task the desk's own SUPPRESSED cancelled it is refused");
 
     private final CaseStatus closesAs;
     private final String label;
@@ -86,6 +95,13 @@ public final class TaskOutcomes {
   /** The states in which a task is still open: in the worklist, answerable, cancelled when its case closes. */
   public static final Set<TaskState> OPEN = Collections.unmodifiableSet(EnumSet.of(TaskState.PENDING, TaskState.SENT));
 
+  /**
+   * The outcomes the desk records by itself, without an agent or the customer: the mailer's SENT and
+   * DELIVERY_FAILED, and SUPPRESSED when consent no longer allows the task right before it is acted on.
+   */
+  public static final Set<Outcome> AUTOMATIC = Collections.unmodifiableSet(
+      EnumSet.of(Outcome.SENT, Outcome.DELIVERY_FAILED, Outcome.SUPPRESSED));
+
   private static final Map<TaskState, Map<Outcome, Step>> TABLE = new EnumMap<>(TaskState.class);
 
   static {
@@ -109,7 +125,11 @@ public final class TaskOutcomes {
     allow(TaskState.SENT, Outcome.DECLINED, TaskState.DONE, CaseEffect.CLOSE_DECLINED);
     allow(TaskState.SENT, Outcome.DO_NOT_CONTACT, TaskState.DONE, CaseEffect.CLOSE_DO_NOT_CONTACT);
     allow(TaskState.SENT, Outcome.MEETING_SCHEDULED, TaskState.SENT, CaseEffect.AWAIT_MEETING);
-    // DONE, FAILED and CANCELLED are final: nothing is allowed.
+    // DONE and FAILED are final: nothing is allowed. CANCELLED takes only the desk's own outcomes that
+    // crossed the CANCEL of the case's close, recorded without effect (the processor checks who cancelled).
+    for (Outcome automatic : AUTOMATIC) {
+      allow(TaskState.CANCELLED, automatic, TaskState.CANCELLED, CaseEffect.RECORD_AFTER_CLOSE);
+    }
   }
 
   private TaskOutcomes() {}

@@ -14,11 +14,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TaskOutcomesTest {
 
   @ParameterizedTest
-  @EnumSource(value = TaskState.class, names = {"DONE", "FAILED", "CANCELLED"})
-  void aFinalTaskTakesNoOutcomeAtAll(TaskState state) {
+  @EnumSource(value = TaskState.class, names = {"DONE", "FAILED"})
+  void aDoneOrFailedTaskTakesNoOutcomeAtAll(TaskState state) {
     for (Outcome outcome : Outcome.values()) {
       assertThat(TaskOutcomes.allows(state, outcome)).as("%s on %s", outcome, state).isFalse();
     }
+  }
+
+  @Test
+  void aCancelledTaskTakesOnlyTheDesksOwnOutcomesAndOnlyToRecordThem() {
+    for (Outcome outcome : Outcome.values()) {
+      var step = TaskOutcomes.step(TaskState.CANCELLED, outcome);
+      if (TaskOutcomes.AUTOMATIC.contains(outcome)) {
+        assertThat(step).as("%s", outcome).hasValueSatisfying(s -> {
+          assertThat(s.next()).isEqualTo(TaskState.CANCELLED);
+          assertThat(s.effect()).isEqualTo(TaskOutcomes.CaseEffect.RECORD_AFTER_CLOSE);
+          assertThat(s.effect().closesAs()).isEmpty();
+        });
+      } else {
+        assertThat(step).as("%s, an agent's or the customer's outcome", outcome).isEmpty();
+      }
+    }
+    assertThat(TaskOutcomes.AUTOMATIC).containsExactlyInAnyOrder(Outcome.SENT, Outcome.DELIVERY_FAILED,
+        Outcome.SUPPRESSED);
   }
 
   @Test

@@ -67,6 +67,16 @@ public final class Events {
         .setMonthlyRevenue(new BigDecimal("49.90"));
   }
 
+  /** What the customer chose on the desk's preference page, for the written task whose link they used. */
+  public static OutreachFeedback choice(String caseId, String taskId, String customerId, Channel channel,
+      io.winback.events.CustomerChoice choice, Instant at) {
+    Outcome outcome = choice == io.winback.events.CustomerChoice.NO_CONTACT ? Outcome.DO_NOT_CONTACT : Outcome.REACHED;
+    return OutreachFeedback.newBuilder(feedback(caseId, taskId, customerId, channel, outcome, at))
+        .setRecordedBy(io.winback.schemas.rules.CustomerChoices.RECORDED_BY)
+        .setCustomerChoice(choice)
+        .build();
+  }
+
   public static OutreachFeedback feedback(String caseId, String taskId, String customerId, Channel channel,
       Outcome outcome, Instant at) {
     return OutreachFeedback.newBuilder()

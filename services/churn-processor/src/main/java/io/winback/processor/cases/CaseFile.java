@@ -62,6 +62,16 @@ public record CaseFile(WinbackCase state, CancellationEvent cancellation) {
     return state.getTasks().stream().mapToInt(CaseTask::getAttempt).max().orElse(0);
   }
 
+  /**
+   * Whether the case's close cancelled the task (every CANCEL the processor emits comes from a close),
+   * not the desk's own SUPPRESSED, which is the only outcome that leads into CANCELLED.
+   */
+  public boolean cancelledByClose(String taskId) {
+    return closed() && task(taskId).filter(task -> task.getState() == TaskState.CANCELLED).isPresent()
+        && state.getOutcomes().stream()
+            .noneMatch(outcome -> outcome.getTaskId().equals(taskId) && outcome.getOutcome() == Outcome.SUPPRESSED);
+  }
+
   public boolean hasApplied(String feedbackId) {
     return state.getOutcomes().stream().anyMatch(outcome -> outcome.getFeedbackId().equals(feedbackId));
   }

@@ -5,9 +5,11 @@ import io.winback.events.CancellationEvent;
 import io.winback.events.CaseStatus;
 import io.winback.events.CaseTask;
 import io.winback.events.Channel;
+import io.winback.events.CustomerChoice;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.Goal;
 import io.winback.events.Language;
+import io.winback.events.Outcome;
 import io.winback.events.OutcomeEntry;
 import io.winback.events.OutreachFeedback;
 import io.winback.events.OutreachTask;
@@ -17,9 +19,11 @@ import io.winback.policy.Attempt;
 import io.winback.policy.ChannelFamily;
 import io.winback.policy.ChannelPolicy;
 import io.winback.policy.ContactHistory;
+import io.winback.policy.CustomerWish;
 import io.winback.policy.Decision;
 import io.winback.processor.tasks.OutreachTaskRef;
 import io.winback.processor.tasks.TaskFactory;
+import io.winback.schemas.rules.CustomerChoices;
 import io.winback.schemas.rules.TaskOutcomes;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The case lifecycle as a pure state machine: (case, event, now) to (case, effects). It never
@@ -125,7 +130,16 @@ public class CaseLifecycle {
       return Transition.rejected(file, "task " + feedback.getTaskId() + " is not part of case " + file.caseId());
     }
     CaseTask task = target.get();
+    if (CustomerChoices.isCustomersOwn(feedback)) {
+      Optional<Transition> own = customersOwn(file, task, feedback, customer, doNotContactRecorded, now);
+      if (own.isPresent()) {
+        return own.get();
+      }
+    }
     Optional<TaskOutcomes.Step> allowed = TaskOutcomes.step(task.getState(), feedback.getOutcome());
+    if (allowed.isPresent() && allowed.get().effect() == TaskOutcomes.CaseEffect.RECORD_AFTER_CLOSE) {
+      return afterClose(file, task, feedback, now);
+    }
     if (allowed.isEmpty() || file.closed()) {
       String reason = TaskOutcomes.rejection(task.getState(), feedback.getOutcome());
       return Transition.rejected(file, file.closed()
@@ -160,11 +174,155 @@ public class CaseLifecycle {
         yield close(recorded, CaseStatus.DECLINED, "the customer asked not to be contacted again", task.getTaskId(),
             language, now, effects);
       }
+      case RECORD_AFTER_CLOSE -> throw new IllegalStateException("handled before: " + step);
       case CLOSE_UNLESS_OTHER_OPEN -> recorded.underWay().isEmpty()
           ? close(recorded, CaseStatus.SUPPRESSED, "consent was withdrawn before the contact", null, language, now,
               effects)
           : new Transition(touch(recorded, now), effects);
     };
+  }
+
+  /**
+   * The customer asked not to be contacted, in another case of theirs: this one closes too, and its open
+   * tasks are cancelled. Nothing after a "no".
+   */
+  public Transition customerAskedNoContact(CaseFile file, CustomerRelationship customer, Instant now) {
+    if (file.closed()) {
+      return Transition.unchanged(file);
+    }
+    return close(file, CaseStatus.SUPPRESSED, "the customer asked not to be contacted again (in another case)", null,
+        language(customer), now, new ArrayList<>());
+  }
+
+  /**
+   * What the customer recorded themselves ({@link CustomerChoices}): never bad input. NO_CONTACT applies to
+   * the customer whatever the state of the task or case; a wish for the way applies to an open case; a choice
+   * or free text the table would refuse (a task or case closed meanwhile) is recorded and has no effect.
+   * Empty when the ordinary table applies (the customer's free text on an open task of an open case).
+   */
+  private Optional<Transition> customersOwn(CaseFile file, CaseTask task, OutreachFeedback feedback,
+      CustomerRelationship customer, boolean doNotContactRecorded, Instant now) {
+    Optional<CustomerChoice> choice = CustomerChoices.choice(feedback);
+    List<Effect> effects = new ArrayList<>();
+    choice.ifPresent(chosen -> effects.add(new Effect.CustomerChose(chosen)));
+    CaseFile recorded = withChoice(withOutcome(file, feedback, now), choice.orElse(null));
+    boolean noContact = choice.map(chosen -> chosen == CustomerChoice.NO_CONTACT)
+        .orElse(feedback.getOutcome() == Outcome.DO_NOT_CONTACT);
+    if (noContact) {
+      effects.add(new Effect.SuppressCustomer(file.customerId()));
+      if (file.closed()) {
+        return Optional.of(recordedOnly(recorded, task, feedback, effects));
+      }
+      CaseFile done = TaskOutcomes.isOpen(task.getState()) ? withTaskState(recorded, task.getTaskId(), TaskState.DONE)
+          : recorded;
+      return Optional.of(close(done, CaseStatus.DECLINED, "the customer asked not to be contacted again",
+          task.getTaskId(), language(customer), now, effects));
+    }
+    Optional<CustomerWish> wish = choice.flatMap(CustomerWish::of);
+    if (wish.isPresent()) {
+      // A wish for the way of a case that is over changes nothing: there is no later contact in it to shape.
+      if (file.closed() || customer == null) {
+        return Optional.of(recordedOnly(recorded, task, feedback, effects));
+      }
+      return Optional.of(wish(recorded, task, wish.get(), customer, doNotContactRecorded, now, effects));
+    }
+    Optional<TaskOutcomes.Step> step = TaskOutcomes.step(task.getState(), feedback.getOutcome());
+    if (step.isPresent() && !file.closed() && step.get().effect() != TaskOutcomes.CaseEffect.RECORD_AFTER_CLOSE) {
+      return Optional.empty();
+    }
+    return Optional.of(recordedOnly(recorded, task, feedback, effects));
+  }
+
+  private static Transition recordedOnly(CaseFile recorded, CaseTask task, OutreachFeedback feedback,
+      List<Effect> effects) {
+    effects.add(new Effect.CustomerInputRecordedOnly(recorded.caseId(), task.getTaskId(), task.getState(),
+        feedback.getOutcome(), recorded.state().getStatus()));
+    return new Transition(recorded, effects);
+  }
+
+  /**
+   * The customer's wish for the way of this case, on the written task whose link they used. In writing only:
+   * the task is SENT as for REACHED (the conversation continues in writing), calls and visits still open are
+   * cancelled, and every later attempt is written. A call or a visit: the written task is DONE and the channel
+   * policy decides that outreach at once; other open tasks give way to it (cancelled); one already under way
+   * on that channel is kept. When the policy may not honour the wish (consent, contact data, contract end),
+   * nothing is cancelled and the written task is SENT as for REACHED: the case continues in writing.
+   */
+  private Transition wish(CaseFile recorded, CaseTask answered, CustomerWish wish, CustomerRelationship customer,
+      boolean doNotContactRecorded, Instant now, List<Effect> effects) {
+    Language language = language(customer);
+    boolean open = TaskOutcomes.isOpen(answered.getState());
+    CaseFile continuing = open ? withTaskState(recorded, answered.getTaskId(), TaskState.SENT) : recorded;
+    if (wish == CustomerWish.WRITTEN_ONLY) {
+      CaseFile written = cancelOpen(continuing, t -> ChannelFamily.of(t.getChannel()) != ChannelFamily.WRITTEN,
+          "The customer asked to be contacted only in writing.", language, now, effects);
+      return new Transition(withStatus(written, CaseStatus.OPEN,
+          "the customer asked to be contacted only in writing; the conversation continues in writing", now), effects);
+    }
+    Channel wished = wish.channel().orElseThrow();
+    CaseFile done = open ? withTaskState(recorded, answered.getTaskId(), TaskState.DONE) : recorded;
+    String because = wish == CustomerWish.PHONE ? "the customer asked for a call" : "the customer asked to talk in person";
+    if (done.openTasks().stream().anyMatch(t -> t.getChannel() == wished)) {
+      CaseFile kept = cancelOpen(done, t -> t.getChannel() != wished, "The customer decided the way: "
+          + because + ".", language, now, effects);
+      return new Transition(withStatus(kept, CaseStatus.OPEN, because + "; that outreach is under way", now), effects);
+    }
+    // The wish costs no attempt: it keeps the number of the outreach answered (unless that id is taken).
+    int number = done.task(CaseIds.taskId(done.caseId(), answered.getAttempt(), wished)).isPresent()
+        ? done.attempts() + 1 : answered.getAttempt();
+    Decision decision = policy.decide(done.cancellation(), customer, Attempt.customerWish(number, answered.getChannel(),
+        done.state().getGoal(), history(done, doNotContactRecorded).withWish(wish)), now);
+    if (decision instanceof Decision.Contact contact) {
+      CaseFile cleared = cancelOpen(done, t -> t.getChannel() != wished, "The customer decided the way: " + because
+          + ".", language, now, effects);
+      Transition created = withNewTask(cleared, customer, contact, number, now);
+      effects.addAll(created.effects());
+      return new Transition(created.file(), effects);
+    }
+    Decision.Suppress stop = (Decision.Suppress) decision;
+    if (stop.ground() == Decision.Suppress.Ground.DO_NOT_CONTACT) {
+      return close(done, CaseStatus.SUPPRESSED, because + "; no further contact: " + stop.reason(), null, language,
+          now, effects);
+    }
+    if (continuing.underWay().isEmpty()) {
+      return close(continuing, CaseStatus.NO_RESPONSE, stop.reason() + "; no further contact", null, language, now,
+          effects);
+    }
+    return new Transition(withStatus(continuing, CaseStatus.OPEN, stop.reason() + "; the case continues in writing",
+        now), effects);
+  }
+
+  /** Cancels the open tasks {@code which} selects (a CANCEL each on its task topic); the file with them CANCELLED. */
+  private CaseFile cancelOpen(CaseFile file, Predicate<CaseTask> which, String why, Language language, Instant now,
+      List<Effect> effects) {
+    Goal goal = file.state().getGoal() == null ? Goal.FEEDBACK : file.state().getGoal();
+    List<CaseTask> caseTasks = new ArrayList<>();
+    for (CaseTask task : file.state().getTasks()) {
+      if (TaskOutcomes.isOpen(task.getState()) && which.test(task)) {
+        effects.add(new Effect.EmitTask(tasks.cancel(new OutreachTaskRef(task.getTaskId(), file.caseId(),
+            task.getChannel(), goal, task.getAttempt(), language), file.customerId(), why, now)));
+        caseTasks.add(CaseTask.newBuilder(task).setState(TaskState.CANCELLED).build());
+      } else {
+        caseTasks.add(task);
+      }
+    }
+    return new CaseFile(WinbackCase.newBuilder(file.state()).setTasks(caseTasks).build(), file.cancellation());
+  }
+
+  /**
+   * The desk's own outcome (SENT, DELIVERY_FAILED, SUPPRESSED) for a task that the case's close
+   * cancelled: the desk acted while the CANCEL was on its way, e.g. the mail went out as the customer
+   * withdrew the cancellation. True and expected, so it is recorded in the outcome history and changes
+   * nothing else. A task cancelled by the desk's own SUPPRESSED cannot have been sent afterwards: that
+   * is refused like any pair the table does not allow.
+   */
+  private static Transition afterClose(CaseFile file, CaseTask task, OutreachFeedback feedback, Instant now) {
+    if (!file.cancelledByClose(task.getTaskId())) {
+      return Transition.rejected(file, TaskOutcomes.rejection(task.getState(), feedback.getOutcome())
+          + "; the desk's own suppression cancelled task " + task.getTaskId() + ", not the case's close");
+    }
+    return new Transition(withOutcome(file, feedback, now), List.of(new Effect.OutcomeAfterClose(file.caseId(),
+        task.getTaskId(), feedback.getOutcome(), file.state().getStatus())));
   }
 
   /** No answer to a written outreach within the timeout: one follow-up of another kind, or NO_RESPONSE. */
@@ -291,20 +449,9 @@ public class CaseLifecycle {
   /** Closes the case; every task still open (in the worklist or answerable) gets a CANCEL. */
   private Transition close(CaseFile file, CaseStatus status, String reason, String exceptTaskId,
       Language language, Instant now, List<Effect> effects) {
-    List<CaseTask> caseTasks = new ArrayList<>();
-    Goal goal = file.state().getGoal() == null ? Goal.FEEDBACK : file.state().getGoal();
-    for (CaseTask task : file.state().getTasks()) {
-      if (TaskOutcomes.isOpen(task.getState()) && !task.getTaskId().equals(exceptTaskId)) {
-        effects.add(new Effect.EmitTask(tasks.cancel(new OutreachTaskRef(task.getTaskId(), file.caseId(),
-            task.getChannel(), goal, task.getAttempt(), language), file.customerId(), "The case closed: " + reason + ".",
-            now)));
-        caseTasks.add(CaseTask.newBuilder(task).setState(TaskState.CANCELLED).build());
-      } else {
-        caseTasks.add(task);
-      }
-    }
-    WinbackCase state = WinbackCase.newBuilder(file.state())
-        .setTasks(caseTasks)
+    CaseFile cancelled = cancelOpen(file, task -> !task.getTaskId().equals(exceptTaskId),
+        "The case closed: " + reason + ".", language, now, effects);
+    WinbackCase state = WinbackCase.newBuilder(cancelled.state())
         .setStatus(status)
         .setStatusReason(reason)
         .setClosedAt(now)
@@ -319,6 +466,14 @@ public class CaseLifecycle {
         feedback.getFeedbackCategory(), feedback.getRecordedAt()));
     return new CaseFile(WinbackCase.newBuilder(file.state()).setOutcomes(outcomes).setUpdatedAt(now).build(),
         file.cancellation());
+  }
+
+  /** The case remembers what the customer chose (the policy honours it for the case's later attempts). */
+  private static CaseFile withChoice(CaseFile file, CustomerChoice choice) {
+    if (choice == null) {
+      return file;
+    }
+    return new CaseFile(WinbackCase.newBuilder(file.state()).setCustomerChoice(choice).build(), file.cancellation());
   }
 
   private static CaseFile withTaskState(CaseFile file, String taskId, TaskState taskState) {
@@ -340,7 +495,8 @@ public class CaseLifecycle {
   private static ContactHistory history(CaseFile file, boolean doNotContactRecorded) {
     Set<Channel> used = EnumSet.noneOf(Channel.class);
     file.state().getTasks().forEach(task -> used.add(task.getChannel()));
-    return new ContactHistory(doNotContactRecorded, used);
+    return new ContactHistory(doNotContactRecorded, used,
+        CustomerWish.of(file.state().getCustomerChoice()).orElse(null));
   }
 
   private static Language language(CustomerRelationship customer) {

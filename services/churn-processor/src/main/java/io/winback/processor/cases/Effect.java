@@ -18,6 +18,23 @@ public sealed interface Effect {
   /** The input cannot be applied: it goes to the dead-letter topic with this reason. */
   record Reject(String reason) implements Effect {}
 
+  /**
+   * The desk's own outcome for a task the case's close had cancelled, recorded without effect: counted
+   * and logged (ids only), never dead-lettered.
+   */
+  record OutcomeAfterClose(String caseId, String taskId, io.winback.events.Outcome outcome,
+      io.winback.events.CaseStatus caseStatus) implements Effect {}
+
+  /** The customer made a choice on the preference page (counted by choice). */
+  record CustomerChose(io.winback.events.CustomerChoice choice) implements Effect {}
+
+  /**
+   * The customer's own input (a choice, their free text) that the table would refuse: recorded in the case's
+   * history without effect, counted and logged (ids only), never dead-lettered.
+   */
+  record CustomerInputRecordedOnly(String caseId, String taskId, io.winback.events.TaskState taskState,
+      io.winback.events.Outcome outcome, io.winback.events.CaseStatus caseStatus) implements Effect {}
+
   /** A domain event worth counting (metrics), e.g. a case that needs data. */
   record Count(String what) implements Effect {}
 

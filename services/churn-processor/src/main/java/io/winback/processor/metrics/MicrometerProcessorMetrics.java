@@ -3,6 +3,8 @@ package io.winback.processor.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
+import io.winback.events.Cohort;
+import io.winback.events.CustomerChoice;
 import io.winback.events.TaskAction;
 import io.winback.processor.cases.Effect;
 import io.winback.schemas.topics.TopicSpec;
@@ -40,6 +42,34 @@ public final class MicrometerProcessorMetrics implements ProcessorMetrics {
     }
     FEEDBACK_DEAD_LETTER_REASONS.forEach(reason -> deadLetters(Topics.FEEDBACK.name(), reason));
     deadLetters("timer", "timer-failing");
+    for (CustomerChoice choice : CHOICES) {
+      customerChoices(choice);
+    }
+    for (Cohort cohort : Cohort.values()) {
+      casesOpened(cohort);
+    }
+  }
+
+  /** Every choice a customer can make (NONE is none). */
+  static final List<CustomerChoice> CHOICES = java.util.Arrays.stream(CustomerChoice.values())
+      .filter(choice -> choice != CustomerChoice.NONE).toList();
+
+  @Override
+  public void customerChoice(CustomerChoice choice) {
+    customerChoices(choice).increment();
+  }
+
+  @Override
+  public void caseOpened(Cohort cohort) {
+    casesOpened(cohort).increment();
+  }
+
+  private io.micrometer.core.instrument.Counter customerChoices(CustomerChoice choice) {
+    return registry.counter("winback.customer.choices", "choice", choice.name());
+  }
+
+  private io.micrometer.core.instrument.Counter casesOpened(Cohort cohort) {
+    return registry.counter("winback.cases.opened", "cohort", cohort.name());
   }
 
   @Override

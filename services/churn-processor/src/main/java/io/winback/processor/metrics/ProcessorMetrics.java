@@ -2,6 +2,8 @@ package io.winback.processor.metrics;
 
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
+import io.winback.events.Cohort;
+import io.winback.events.CustomerChoice;
 import io.winback.events.TaskAction;
 import io.winback.processor.cases.Effect;
 import java.util.List;
@@ -12,7 +14,19 @@ public interface ProcessorMetrics {
   /** Every event {@link #count} is called with; each is a counter from start-up on, at zero until it happens. */
   List<String> EVENTS = List.of("suppressed", "needs-data", "needs-attention", "duplicate-cancellation",
       "withdrawal-without-open-case", "customer-erased", "customer-key-created", "dead-letter-value-dropped",
-      "task-of-erased-customer");
+      "task-of-erased-customer", ProcessorMetrics.OUTCOME_AFTER_CLOSE, ProcessorMetrics.CUSTOMER_INPUT_RECORDED_ONLY);
+
+  /**
+   * The desk's own outcome (SENT, DELIVERY_FAILED, SUPPRESSED) for a task its case's close had cancelled:
+   * the expected race of a withdrawal during a send, recorded without effect.
+   */
+  String OUTCOME_AFTER_CLOSE = "outcome-after-close";
+
+  /**
+   * The customer's own choice or free text for a task or case the table would refuse it for (closed
+   * meanwhile): recorded without effect, never dead-lettered.
+   */
+  String CUSTOMER_INPUT_RECORDED_ONLY = "customer-input-recorded-only";
 
   void caseStatus(CaseStatus status);
 
@@ -28,6 +42,12 @@ public interface ProcessorMetrics {
 
   /** A closed case removed after the retention period (and tombstoned on winback.cases.v1). */
   void caseExpired();
+
+  /** What the customer chose on the preference page, once per feedbackId. */
+  default void customerChoice(CustomerChoice choice) {}
+
+  /** A case was opened, in the treated group or the holdout group. */
+  default void caseOpened(Cohort cohort) {}
 
   ProcessorMetrics NONE = new ProcessorMetrics() {
     @Override

@@ -181,8 +181,17 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
           + " for customer " + feedback.getCustomerId());
     }
     String customerId = feedback.getCustomerId();
-    apply(lifecycle.feedback(file, feedback, changes.relationship(customerId), changes.doNotContactRecorded(customerId),
-        now()), file, timestamp, changes);
+    CustomerRelationship customer = changes.relationship(customerId);
+    Transition transition = lifecycle.feedback(file, feedback, customer, changes.doNotContactRecorded(customerId), now());
+    apply(transition, file, timestamp, changes);
+    if (transition.effects().stream().anyMatch(Effect.SuppressCustomer.class::isInstance)) {
+      // A "no" is the customer's, not one case's: every other open case of theirs closes too, its tasks cancelled.
+      for (CaseFile other : casesOf(customerId, changes)) {
+        if (!other.caseId().equals(file.caseId()) && !other.closed()) {
+          apply(lifecycle.customerAskedNoContact(other, customer, now()), other, timestamp, changes);
+        }
+      }
+    }
   }
 
   /**
@@ -326,6 +335,21 @@ final class CaseProcessor implements Processor<Object, Inbound, Object, Object> 
         changes.putDoNotContact(suppress.customerId(), now().toString());
       } else if (effect instanceof Effect.Count count) {
         changes.count(m -> m.count(count.what()));
+      } else if (effect instanceof Effect.CustomerChose chose) {
+        changes.count(m -> m.customerChoice(chose.choice()));
+      } else if (effect instanceof Effect.CustomerInputRecordedOnly only) {
+        changes.count(m -> {
+          m.count(ProcessorMetrics.CUSTOMER_INPUT_RECORDED_ONLY);
+          log.info("the customer's own {} for task {} ({}) of case {} ({}) is recorded and has no effect", only.outcome(),
+              only.taskId(), only.taskState(), only.caseId(), only.caseStatus());
+        });
+      } else if (effect instanceof Effect.OutcomeAfterClose late) {
+        changes.count(m -> {
+          m.count(ProcessorMetrics.OUTCOME_AFTER_CLOSE);
+          // Ids and enums only: nothing personal at INFO.
+          log.info("{} for task {} of case {} arrived after the case closed ({}) and cancelled the task: recorded,"
+              + " no effect", late.outcome(), late.taskId(), late.caseId(), late.caseStatus());
+        });
       }
     }
   }

@@ -75,11 +75,11 @@ class OutcomeTableTest {
     app.send(feedback(setup.caseId, setup.task.getTaskId(), "C-1", setup.task.getChannel(), outcome, app.now()));
 
     TaskOutcomes.step(state, outcome).ifPresentOrElse(
-        step -> assertApplied(setup, step),
+        step -> assertApplied(setup, step, before, timersBefore),
         () -> assertRejected(setup, state, outcome, before, timersBefore));
   }
 
-  private void assertApplied(Setup setup, TaskOutcomes.Step step) {
+  private void assertApplied(Setup setup, TaskOutcomes.Step step, CaseFile before, List<String> timersBefore) {
     assertThat(app.deadLetters.isEmpty()).as("no dead letter").isTrue();
     WinbackCase after = app.latestCase(setup.caseId);
     assertThat(task(setup).getState()).as("next task state").isEqualTo(step.next());
@@ -110,6 +110,15 @@ class OutcomeTableTest {
         assertThat(next.getChannel()).isEqualTo(Channel.LETTER);
         assertThat(next.getAttempt()).isEqualTo(setup.task.getAttempt());
       });
+      case RECORD_AFTER_CLOSE -> {
+        // The set-up's CANCELLED task: the case closed WITHDRAWN and cancelled it; the desk's outcome crossed the CANCEL.
+        assertThat(after.getStatus()).isEqualTo(CaseStatus.WITHDRAWN);
+        assertThat(after.getClosedAt()).isEqualTo(before.state().getClosedAt());
+        assertThat(after.getTasks()).isEqualTo(before.state().getTasks());
+        assertThat(timers()).isEqualTo(timersBefore);
+        assertThat(emitted).isEmpty();
+        assertThat(app.metrics.events).contains("outcome-after-close");
+      }
       case CLOSE_FEEDBACK_COLLECTED, CLOSE_WON_BACK, CLOSE_DECLINED, CLOSE_DO_NOT_CONTACT, CLOSE_UNLESS_OTHER_OPEN -> {
         assertThat(after.getStatus()).isEqualTo(step.effect().closesAs().orElseThrow());
         assertThat(after.getClosedAt()).isNotNull();

@@ -41,4 +41,14 @@ final class RecordingMetrics implements ProcessorMetrics {
   public void caseExpired() {
     events.add("case-expired");
   }
+
+  @Override
+  public void customerChoice(io.winback.events.CustomerChoice choice) {
+    events.add("choice:" + choice);
+  }
+
+  @Override
+  public void caseOpened(io.winback.events.Cohort cohort) {
+    events.add("opened:" + cohort);
+  }
 }
