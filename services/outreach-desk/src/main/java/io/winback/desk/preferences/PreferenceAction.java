@@ -2,6 +2,7 @@ package io.winback.desk.preferences;
 
 import io.winback.events.CustomerChoice;
 import io.winback.events.Outcome;
+import io.winback.schemas.rules.CustomerChoices;
 import java.util.Locale;
 
 /**
@@ -16,7 +17,7 @@ public enum PreferenceAction {
   IN_PERSON(Outcome.REACHED, CustomerChoice.IN_PERSON),
   FEEDBACK(Outcome.FEEDBACK_RECEIVED, null);
 
-  public static final String RECORDED_BY = "outreach-desk/preferences";
+  public static final String RECORDED_BY = CustomerChoices.RECORDED_BY;
 
   private final Outcome outcome;
   private final CustomerChoice choice;

@@ -12,7 +12,8 @@ import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.Channel;
-import io.winback.events.Outcome;
+import io.winback.events.TaskState;
+import io.winback.schemas.rules.CustomerChoices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -138,13 +139,17 @@ public class PreferenceService {
     return page;
   }
 
-  /** The desk's copy of the task follows the processor's table: "no" and a text finish it, a wish keeps it open. */
+  /**
+   * The desk's copy of the task moves as the processor moves its own ({@link CustomerChoices}): "no",
+   * a call or a visit, and a free text finish it; "only in writing" keeps it under way (SENT).
+   */
   private void updateTask(WorklistItem item, PreferenceAction action, Instant now) {
-    if (action.outcome() == Outcome.REACHED) {
-      worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.SENT, Outcome.REACHED.name(), null, now);
-    } else {
+    boolean done = action.choice() == null || CustomerChoices.taskStateAfter(action.choice()) == TaskState.DONE;
+    if (done) {
       worklist.finish(item.taskId(), List.of(TaskStatus.OPEN, TaskStatus.SENT), TaskStatus.DONE,
           action.outcome().name(), null, now);
+    } else {
+      worklist.finish(item.taskId(), List.of(TaskStatus.OPEN), TaskStatus.SENT, action.outcome().name(), null, now);
     }
   }
 
