@@ -1,6 +1,7 @@
 package io.winback.desk.mail;
 
 import io.winback.desk.DeskProperties;
+import io.winback.desk.preferences.PreferenceUrls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +21,11 @@ class MailWiring {
       + "its own SMTP sink.";
 
   @Bean
-  Mailer mailer(ObjectProvider<JavaMailSender> sender, DeskProperties properties) {
+  Mailer mailer(ObjectProvider<JavaMailSender> sender, DeskProperties properties, PreferenceUrls preferences) {
     JavaMailSender server = sender.getIfAvailable();
     if (server == null) {
       throw new IllegalStateException(NO_SMTP_SERVER);
     }
-    return new Mailer(server, properties);
+    return new Mailer(server, properties, preferences);
   }
 }

@@ -1,5 +1,6 @@
 package io.winback.desk.preferences;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,18 +11,24 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The customer's link to their preferences: a signed, expiring token that names a task and
- * nothing of the customer. {@code <taskId>.<expiry, epoch seconds>.<key id>} in URL-safe Base64,
- * a dot, and an HMAC-SHA256 of it with the named key (truncated to 128 bits). New links are signed
- * with the current key; every configured key still verifies, so a key can be rotated without
- * breaking links that are still valid. An expired, altered or unknown-key token is refused, and
- * the caller learns no more than that.
+ * nothing of the customer. Compact, because letters print it and people may type it: one
+ * URL-safe Base64 string (no padding) of
+ * {@code <format><expiry, 4 bytes of epoch seconds><key id length><key id><task id><HMAC-SHA256,
+ * first 128 bits, of everything before it with the named key>}. The processor's task ids
+ * ({@code task-<uuid>}) take 16 bytes (format 1), any other id its UTF-8 bytes with their length
+ * (format 2): about 60 characters for a processor's task. New links are signed with the current
+ * key; every configured key still verifies, so a key can be rotated without breaking links that
+ * are still valid. An expired, altered or unknown-key token is refused, and the caller learns no
+ * more than that.
  */
 public final class PreferenceLinks {
 
@@ -47,6 +54,13 @@ public final class PreferenceLinks {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final int MAC_BYTES = 16;
+  private static final byte UUID_TASK = 1;
+  private static final byte TEXT_TASK = 2;
+  private static final String TASK_PREFIX = "task-";
+  private static final Pattern PROCESSOR_TASK = Pattern.compile(
+      "task-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  /** Longer is no token of ours (a 255-byte task id, a 16-character key id): refused before decoding. */
+  private static final int MAX_TOKEN_LENGTH = 512;
 
   private final SigningKey current;
   private final Map<String, SigningKey> keys;
@@ -61,48 +75,101 @@ public final class PreferenceLinks {
     this.clock = clock;
   }
 
-  /** A token for the task, valid until {@code expires}. */
+  /** A token for the task, valid until {@code expires} (to the second). */
   public String token(String taskId, Instant expires) {
-    String payload = ENCODER.encodeToString((taskId + "\n" + expires.getEpochSecond() + "\n" + current.id())
-        .getBytes(StandardCharsets.UTF_8));
-    return payload + "." + ENCODER.encodeToString(mac(current, payload));
+    byte[] task = taskBytes(taskId);
+    byte[] keyId = current.id().getBytes(StandardCharsets.US_ASCII);
+    boolean uuid = PROCESSOR_TASK.matcher(taskId).matches();
+    ByteBuffer payload = ByteBuffer.allocate(1 + 4 + 1 + keyId.length + (uuid ? 0 : 1) + task.length);
+    payload.put(uuid ? UUID_TASK : TEXT_TASK).putInt((int) Math.min(expires.getEpochSecond(), 0xFFFF_FFFFL))
+        .put((byte) keyId.length).put(keyId);
+    if (!uuid) {
+      payload.put((byte) task.length);
+    }
+    payload.put(task);
+    byte[] signed = payload.array();
+    byte[] token = Arrays.copyOf(signed, signed.length + MAC_BYTES);
+    System.arraycopy(mac(current, signed), 0, token, signed.length, MAC_BYTES);
+    return ENCODER.encodeToString(token);
   }
 
   /** The task the token names, if it is intact, signed with a configured key and not expired. */
   public Optional<String> taskOf(String token) {
-    if (token == null || token.length() > 512) {
+    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
-    int dot = token.indexOf('.');
-    if (dot <= 0 || dot != token.lastIndexOf('.')) {
-      return Optional.empty();
-    }
-    String payload = token.substring(0, dot);
     try {
-      String[] parts = new String(DECODER.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
-      if (parts.length != 3) {
+      ByteBuffer bytes = ByteBuffer.wrap(DECODER.decode(token));
+      if (bytes.remaining() < 1 + 4 + 1 + 1 + MAC_BYTES) {
         return Optional.empty();
       }
-      SigningKey key = keys.get(parts[2]);
-      if (key == null || !MessageDigest.isEqual(mac(key, payload), DECODER.decode(token.substring(dot + 1)))) {
+      byte format = bytes.get();
+      long expiry = Integer.toUnsignedLong(bytes.getInt());
+      byte[] keyId = new byte[bytes.get() & 0xFF];
+      if (keyId.length == 0 || bytes.remaining() < keyId.length + MAC_BYTES) {
         return Optional.empty();
       }
-      if (!Instant.ofEpochSecond(Long.parseLong(parts[1])).isAfter(clock.instant())) {
+      bytes.get(keyId);
+      int taskLength = switch (format) {
+        case UUID_TASK -> 16;
+        case TEXT_TASK -> bytes.get() & 0xFF;
+        default -> -1;
+      };
+      if (taskLength <= 0 || bytes.remaining() != taskLength + MAC_BYTES) {
         return Optional.empty();
       }
-      return parts[0].isBlank() ? Optional.empty() : Optional.of(parts[0]);
-    } catch (IllegalArgumentException malformed) {
+      byte[] task = new byte[taskLength];
+      bytes.get(task);
+      int signedLength = bytes.position();
+      byte[] tag = new byte[MAC_BYTES];
+      bytes.get(tag);
+      SigningKey key = keys.get(new String(keyId, StandardCharsets.US_ASCII));
+      if (key == null || !MessageDigest.isEqual(mac(key, Arrays.copyOf(bytes.array(), signedLength)), tag)) {
+        return Optional.empty();
+      }
+      if (!Instant.ofEpochSecond(expiry).isAfter(clock.instant())) {
+        return Optional.empty();
+      }
+      String taskId = format == UUID_TASK ? TASK_PREFIX + uuid(task) : new String(task, StandardCharsets.UTF_8);
+      return taskId.isBlank() ? Optional.empty() : Optional.of(taskId);
+    } catch (IllegalArgumentException | java.nio.BufferUnderflowException malformed) {
       return Optional.empty();
     }
   }
 
-  private static byte[] mac(SigningKey key, String payload) {
+  private static byte[] taskBytes(String taskId) {
+    if (taskId == null || taskId.isBlank()) {
+      throw new IllegalArgumentException("a preference link names a task");
+    }
+    if (PROCESSOR_TASK.matcher(taskId).matches()) {
+      UUID uuid = UUID.fromString(taskId.substring(TASK_PREFIX.length()));
+      return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+          .array();
+    }
+    byte[] text = taskId.getBytes(StandardCharsets.UTF_8);
+    if (text.length > 255) {
+      throw new IllegalArgumentException("a task id for a preference link has at most 255 bytes");
+    }
+    return text;
+  }
+
+  private static String uuid(byte[] bytes) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    return new UUID(buffer.getLong(), buffer.getLong()).toString();
+  }
+
+  private static byte[] mac(SigningKey key, byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
-      return Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+      return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
+  }
+
+  /** A keyed, one-way digest with the current key (for rate-limit buckets: no raw address or token stored). */
+  String digest(String value) {
+    return ENCODER.encodeToString(mac(current, value.getBytes(StandardCharsets.UTF_8)));
   }
 }

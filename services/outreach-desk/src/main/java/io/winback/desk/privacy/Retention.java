@@ -7,6 +7,8 @@ import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
+import io.winback.desk.preferences.PreferenceAudit;
+import io.winback.desk.preferences.RateLimiter;
 import io.winback.desk.worklist.WorklistRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,19 +41,28 @@ public class Retention {
   public static final String FEEDBACK_OUTBOX = "feedback_outbox";
   public static final String PERSON = "person";
   public static final String CASE_STATUS = "case_status";
+  /** The audit of the customers' preference door: kept as long as the tasks it names. */
+  public static final String PREFERENCE_ACTION = "preference_action";
+  /** Rate-limit buckets nobody used for a day (full again anyway). */
+  public static final String PREFERENCE_RATE_LIMIT = "preference_rate_limit";
 
   private final WorklistRepository tasks;
   private final SentEmailRepository sentEmails;
   private final FeedbackOutbox outbox;
   private final People people;
   private final CaseStatusRepository cases;
+  private final PreferenceAudit preferenceAudit;
+  private final RateLimiter rateLimits;
   private final DeskRetention retention;
   private final DeskProperties desk;
   private final Clock clock;
   private final Map<String, Counter> removed = new LinkedHashMap<>();
 
   public Retention(WorklistRepository tasks, SentEmailRepository sentEmails, FeedbackOutbox outbox, People people,
-      CaseStatusRepository cases, DeskRetention retention, DeskProperties desk, Clock clock, MeterRegistry meters) {
+      CaseStatusRepository cases, PreferenceAudit preferenceAudit, RateLimiter rateLimits, DeskRetention retention,
+      DeskProperties desk, Clock clock, MeterRegistry meters) {
+    this.preferenceAudit = preferenceAudit;
+    this.rateLimits = rateLimits;
     this.tasks = tasks;
     this.sentEmails = sentEmails;
     this.outbox = outbox;
@@ -60,7 +71,8 @@ public class Retention {
     this.retention = retention;
     this.desk = desk;
     this.clock = clock;
-    for (String table : new String[] {TASK, SENT_EMAIL, FEEDBACK_OUTBOX, PERSON, CASE_STATUS}) {
+    for (String table : new String[] {TASK, SENT_EMAIL, FEEDBACK_OUTBOX, PERSON, CASE_STATUS,
+        PREFERENCE_ACTION, PREFERENCE_RATE_LIMIT}) {
       removed.put(table, Counter.builder("winback.desk.retention.removed").tag("table", table)
           .description("Rows the retention job removed because their period was over").register(meters));
     }
@@ -91,6 +103,9 @@ public class Retention {
     counts.put(PERSON, drain(PERSON, limit -> people.removeNotSeenSince(now.minus(retention.personRetention()), limit)));
     counts.put(CASE_STATUS, drain(CASE_STATUS,
         limit -> cases.removeClosedBefore(now.minus(retention.caseRetention()), limit)));
+    counts.put(PREFERENCE_ACTION, drain(PREFERENCE_ACTION,
+        limit -> preferenceAudit.removeBefore(now.minus(retention.deskTaskRetention()), limit)));
+    counts.put(PREFERENCE_RATE_LIMIT, drain(PREFERENCE_RATE_LIMIT, rateLimits::removeIdle));
     return counts;
   }
 

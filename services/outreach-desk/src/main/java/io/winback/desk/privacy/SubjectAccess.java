@@ -8,6 +8,7 @@ import io.winback.desk.mail.EmailAttempts;
 import io.winback.desk.mail.SentEmail;
 import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
+import io.winback.desk.preferences.PreferenceAudit;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.OutreachFeedback;
@@ -42,13 +43,15 @@ public class SubjectAccess {
   private final EmailAttempts attempts;
   private final FeedbackOutbox outbox;
   private final CaseStatusRepository cases;
+  private final PreferenceAudit preferences;
   private final TaskOpener opener;
   private final CustomerKeys keys;
   private final Clock clock;
 
   public SubjectAccess(CustomerRepository customers, WorklistRepository tasks, SentEmailRepository sentEmails,
-      EmailAttempts attempts, FeedbackOutbox outbox, CaseStatusRepository cases, TaskOpener opener, CustomerKeys keys,
-      Clock clock) {
+      EmailAttempts attempts, FeedbackOutbox outbox, CaseStatusRepository cases, PreferenceAudit preferences,
+      TaskOpener opener, CustomerKeys keys, Clock clock) {
+    this.preferences = preferences;
     this.customers = customers;
     this.tasks = tasks;
     this.sentEmails = sentEmails;
@@ -82,6 +85,11 @@ public class SubjectAccess {
         cases.ofCustomer(customerId).stream().map(status -> row(
             "caseId", status.caseId(), "status", status.status(), "statusReason", status.statusReason(),
             "updatedAt", status.updatedAt())).toList()));
+    parts.add(part("preference_action", "What the customer did with the links in their emails and letters (the "
+        + "preference page, the one-click and the mailto unsubscribe): action, door, result and time",
+        preferences.of(items.stream().map(WorklistItem::taskId).toList()).stream().map(entry -> row(
+            "taskId", entry.taskId(), "action", entry.action(), "via", entry.via(), "result", entry.result(),
+            "at", entry.at())).toList()));
     boolean erased = keys.erased(customerId) || customer.map(CustomerRecord::erased).orElse(false);
     return new SubjectAccessReport(customerId, SERVICE, clock.instant(), keys.state(customerId).name(), erased,
         parts);

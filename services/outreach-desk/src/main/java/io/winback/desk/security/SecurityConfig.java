@@ -6,20 +6,32 @@ import io.winback.security.WinbackSecurity;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who gets in, and where. People log in to the pages with OpenID Connect (or, on the embedded
  * setup only, a form with its local users); call-centre systems call /api with JWT bearer tokens
  * (or, embedded, HTTP basic). AGENT works tasks ({@link io.winback.desk.tasks.TaskAccess} says
  * which), LEAD also sees every task, reassigns and reads the outbox; DATA_PROTECTION reads the subject
- * access report (/api/privacy/**), and nothing else. Only health and prometheus
+ * access report (/api/privacy/**), and nothing else. Customers reach only their preference page
+ * (/p/**, see {@link #preferences}). Only health and prometheus
  * of the actuator are open, health without details. Unauthenticated API calls get 401, pages go
  * to the login; a wrong role gets 403.
  */
@@ -28,6 +40,48 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
   static final String SERVICE = "outreach-desk";
+  /** The preference form's CSRF cookie: on /p only, never sent to the agents' pages. */
+  static final String PREFERENCE_CSRF_COOKIE = "winback-preferences-csrf";
+
+  /**
+   * The customers' door, the desk's only public one: /p/** without a login (the token in the path
+   * is the customer's key), nothing else. No session (a link scanner must not fill the session
+   * table); the form is CSRF-protected with a cookie of its own (double submit), the RFC 8058
+   * one-click POST is not (the mailbox provider sends no token and takes no cookie). The URL holds
+   * a secret: no Referer leaves the page, and nothing from elsewhere may load or frame it.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain preferences(HttpSecurity http) throws Exception {
+    CookieCsrfTokenRepository csrf = new CookieCsrfTokenRepository();
+    csrf.setCookieName(PREFERENCE_CSRF_COOKIE);
+    csrf.setParameterName("_csrf");
+    csrf.setCookiePath("/p");
+    csrf.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+    http.securityMatcher("/p/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(c -> c.csrfTokenRepository(csrf)
+            .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/p/*/unsubscribe")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::formExpired))
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+            .addHeaderWriter(new StaticHeadersWriter("X-Robots-Tag", "noindex, nofollow")));
+    return http.build();
+  }
+
+  /** A form without its CSRF token (cookies off, an old tab): 403 and a polite page; nothing was recorded. */
+  private static void formExpired(HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException denied) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("text/html;charset=UTF-8");
+    try (InputStream page = new ClassPathResource("preferences/form-expired.html").getInputStream()) {
+      page.transferTo(response.getOutputStream());
+    }
+  }
 
   @Bean
   @Order(1)

@@ -6,6 +6,7 @@ import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.privacy.CustomerKeys;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.events.CancellationReason;
+import io.winback.events.CustomerChoice;
 import io.winback.events.Outcome;
 import io.winback.events.OutreachFeedback;
 import io.winback.schemas.privacy.FeedbackSeals;
@@ -36,17 +37,37 @@ public class Outcomes {
 
   /** The desk's own outcome (sent, failed, suppressed): one per task, so its feedbackId is stable. */
   public OutreachFeedback record(WorklistItem item, Outcome outcome, String recordedBy, String reason) {
-    return record(item, outcome, recordedBy, stableId(outcome, item.taskId()), null, null, null, null, reason);
+    return record(item, outcome, recordedBy, stableId(outcome, item.taskId()), null, null, null, null, reason, null);
+  }
+
+  /**
+   * What the customer chose themselves (the preference page, the one-click or mailto unsubscribe),
+   * with the caller's stable feedbackId: recorded once, however often it is asked. Returns whether
+   * it was new.
+   */
+  public boolean recordChoice(WorklistItem item, Outcome outcome, CustomerChoice choice, String text,
+      String recordedBy, String feedbackId) {
+    return outbox.add(build(item, outcome, recordedBy, feedbackId, null, text, null, null, null, choice));
   }
 
   /** An agent's outcome: a fresh feedbackId, fixed here, in the transaction that records it. */
   public OutreachFeedback record(WorklistItem item, OutcomeCommand command, String recordedBy) {
     return record(item, command.outcome(), recordedBy, "fb-" + UUID.randomUUID(), command.category(),
-        command.text(), command.meetingAt(), command.meetingPlace(), null);
+        command.text(), command.meetingAt(), command.meetingPlace(), null, null);
   }
 
   private OutreachFeedback record(WorklistItem item, Outcome outcome, String recordedBy, String feedbackId,
-      CancellationReason category, String text, Instant meetingAt, String meetingPlace, String reason) {
+      CancellationReason category, String text, Instant meetingAt, String meetingPlace, String reason,
+      CustomerChoice choice) {
+    OutreachFeedback feedback = build(item, outcome, recordedBy, feedbackId, category, text, meetingAt, meetingPlace,
+        reason, choice);
+    outbox.add(feedback);
+    return feedback;
+  }
+
+  private OutreachFeedback build(WorklistItem item, Outcome outcome, String recordedBy, String feedbackId,
+      CancellationReason category, String text, Instant meetingAt, String meetingPlace, String reason,
+      CustomerChoice choice) {
     OutreachFeedback feedback = OutreachFeedback.newBuilder()
         .setFeedbackId(feedbackId)
         .setTaskId(item.taskId())
@@ -61,11 +82,11 @@ public class Outcomes {
         .setRecordedBy(recordedBy)
         .setRecordedAt(clock.instant())
         .setReason(reason)
+        .setCustomerChoice(choice)
         .build();
     if ((text != null || meetingPlace != null) && erased(item.customerId())) {
       feedback = FeedbackSeals.withoutPersonalData(feedback);
     }
-    outbox.add(feedback);
     return feedback;
   }
 

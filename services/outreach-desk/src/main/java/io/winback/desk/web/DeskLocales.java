@@ -22,6 +22,11 @@ public class DeskLocales extends CookieLocaleResolver {
   public static final Locale ENGLISH = Locale.ENGLISH;
   public static final List<Locale> SUPPORTED = List.of(GERMAN, ENGLISH);
   public static final String COOKIE = "winback-lang";
+  /**
+   * A request attribute (a Locale) that fixes the language of this response whatever the browser or
+   * cookie says, and sets no cookie: the customer's preference page speaks the customer's language.
+   */
+  public static final String FIXED = DeskLocales.class.getName() + ".FIXED";
 
   public DeskLocales() {
     super(COOKIE);
@@ -51,6 +56,17 @@ public class DeskLocales extends CookieLocaleResolver {
       return null;
     }
     return SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
+  }
+
+  @Override
+  public Locale resolveLocale(HttpServletRequest request) {
+    return request.getAttribute(FIXED) instanceof Locale fixed ? fixed : super.resolveLocale(request);
+  }
+
+  @Override
+  public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+    return request.getAttribute(FIXED) instanceof Locale fixed ? new SimpleLocaleContext(fixed)
+        : super.resolveLocaleContext(request);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import io.winback.desk.people.People;
+import io.winback.desk.preferences.PreferenceUrls;
 import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.security.CurrentUsers;
 import org.springframework.security.core.Authentication;
@@ -37,11 +38,13 @@ public class LetterController {
   private final String sender;
   private final MessageSource messages;
   private final TaskOpener opener;
+  private final PreferenceUrls preferences;
 
   public LetterController(TaskActions actions, People people, CurrentUsers users, DeskClock clock,
-      DeskProperties properties, MessageSource messages, TaskOpener opener,
+      DeskProperties properties, MessageSource messages, TaskOpener opener, PreferenceUrls preferences,
       @Value("${winback.desk.letter-sender:}") String letterSender) {
     this.actions = actions;
+    this.preferences = preferences;
     this.opener = opener;
     this.users = users;
     this.people = people;
@@ -58,7 +61,9 @@ public class LetterController {
       // Only letters have one; and without an address (erased, or its key not here yet) there is nothing to post.
       throw new TaskProblem.NotFound(taskId);
     }
-    byte[] pdf = LetterPdf.render(task, sender, clock.today());
+    PreferenceUrls.Links links = preferences.forTask(task.taskId());
+    byte[] pdf = LetterPdf.render(task, sender, clock.today(),
+        new LetterPdf.PreferenceLink(preferences.line(links, task.language()), links.page()));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .cacheControl(CacheControl.noStore())

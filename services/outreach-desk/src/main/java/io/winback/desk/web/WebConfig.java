@@ -23,7 +23,8 @@ public class WebConfig implements WebMvcConfigurer {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(change);
+    // The customer's page speaks the customer's language and sets no cookie: no switch there.
+    registry.addInterceptor(change).excludePathPatterns("/p/**");
   }
 
   /** Due dates and meeting times are shown and entered in this zone (the desk's office). */

@@ -17,6 +17,7 @@ import io.winback.desk.worklist.WorklistFilter;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.CancellationReason;
+import io.winback.desk.preferences.PreferenceUrls;
 import io.winback.events.Channel;
 import io.winback.events.Outcome;
 import io.winback.schemas.rules.CaseStatuses;
@@ -71,11 +72,13 @@ public class WorklistController {
   private final DeskProperties properties;
   private final MessageSource messages;
   private final TaskOpener opener;
+  private final PreferenceUrls preferences;
 
   public WorklistController(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases,
       People people, CurrentUsers users, DeskClock clock, DeskProperties properties, MessageSource messages,
-      TaskOpener opener) {
+      TaskOpener opener, PreferenceUrls preferences) {
     this.actions = actions;
+    this.preferences = preferences;
     this.opener = opener;
     this.users = users;
     this.worklist = worklist;
@@ -138,6 +141,11 @@ public class WorklistController {
     model.addAttribute("people", people.all());
     model.addAttribute("zone", clock.zone().getId());
     model.addAttribute("maxTextLength", properties.maxTextLength());
+    if (task.channel() == Channel.WHATSAPP && task.workable() && task.personalData().available()) {
+      // The message as the agent copies it into WhatsApp: with the customer's short link at the end.
+      model.addAttribute("messageToSend", task.message().stripTrailing() + "\n\n"
+          + preferences.line(preferences.forTask(task.taskId()), task.language()));
+    }
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new OutcomeForm());
     }

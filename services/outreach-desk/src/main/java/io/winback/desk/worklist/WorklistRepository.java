@@ -109,6 +109,11 @@ public class WorklistRepository {
     return db.sql("SELECT * FROM task WHERE task_id = :id").param("id", taskId).query(this::item).optional();
   }
 
+  /** The task, locked until the caller's transaction ends: one change at a time, whichever replica makes it. */
+  public Optional<WorklistItem> lock(String taskId) {
+    return db.sql("SELECT * FROM task WHERE task_id = :id FOR UPDATE").param("id", taskId).query(this::item).optional();
+  }
+
   public List<WorklistItem> tasksOfCase(String caseId) {
     return db.sql("SELECT * FROM task WHERE case_id = :id ORDER BY task_id").param("id", caseId).query(this::item)
         .list();

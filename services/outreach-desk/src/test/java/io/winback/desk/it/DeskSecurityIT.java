@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.consent.CrmFeed;
 import io.winback.desk.db.Timestamps;
+import io.winback.desk.preferences.PreferenceLinks;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.CaseStatus;
 import io.winback.events.Channel;
@@ -70,6 +71,8 @@ class DeskSecurityIT {
   private static final String AUDIENCE = "winback-desk";
   private static final Duration TTL = Duration.ofMinutes(15);
   private static final int SMTP_PORT = ServiceJar.freePort();
+  static final String TEST_KEY = java.util.Base64.getEncoder().encodeToString(
+      "desk-security-it-preference-key-32+bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
   static final OidcTestProvider OIDC = OidcTestProvider.shared()
       .webClient(WEB_CLIENT, "desk-security-secret", "http://127.0.0.1/login/oauth2/code/winback",
@@ -103,6 +106,9 @@ class DeskSecurityIT {
   @Autowired
   CrmFeed feed;
 
+  @Autowired
+  PreferenceLinks links;
+
   @BeforeAll
   static void startSmtp() {
     OIDC.user("dpo", "dpo", List.of("DATA_PROTECTION"), Map.of("name", "Dana Datenschutz", "email",
@@ -130,6 +136,11 @@ class DeskSecurityIT {
     registry.add("spring.security.oauth2.client.registration.winback.scope", () -> "openid,profile,email");
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", OIDC::issuer);
     registry.add("winback.security.roles-claim", () -> OIDC.roleClaim().path());
+    // The preference links, as an operator sets them (README): the public address and a signing key.
+    registry.add("winback.desk.preferences.public-base-url", () -> "https://preferences.winback.test");
+    registry.add("winback.desk.preferences.current-key", () -> "k1");
+    registry.add("winback.desk.preferences.keys[0].id", () -> "k1");
+    registry.add("winback.desk.preferences.keys[0].secret", () -> TEST_KEY);
   }
 
   private String base() {
@@ -234,6 +245,12 @@ class DeskSecurityIT {
     // The subject access report: the data protection officer's only, not even a LEAD's.
     api("GET /api/privacy/customers/{customerId}", FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
     EXPECTED.get("GET /api/privacy/customers/{customerId}").put(Who.DATA_PROTECTION, OK);
+    // The customers' preference door: no login for anyone; a GET only shows; the form needs its own CSRF cookie
+    // and token (a desk session's token is not it); the one-click POST needs RFC 8058's body.
+    everyone("GET /p/{token}", OK);
+    everyone("GET /p/{token}/unsubscribe", OK);
+    everyone("POST /p/{token}", FORBIDDEN);
+    everyone("POST /p/{token}/unsubscribe", 400);
     // The actuator: health (no details) and prometheus without a token (Kubernetes lets only Prometheus in),
     // but a bad token is refused there too; the rest is OPS_ADMIN's.
     open("GET /actuator/health");
@@ -317,7 +334,8 @@ class DeskSecurityIT {
       for (Who who : Who.values()) {
         // A fresh task per cell, claimed by the AGENT of this door, so no cell sees another's effects.
         String owner = api ? "cc-agent-" + RUN : "agent";
-        OutreachTask task = task(pattern.contains("letter.pdf") ? Channel.LETTER : Channel.PHONE, null, owner);
+        OutreachTask task = task(pattern.contains("letter.pdf") || pattern.startsWith("/p/") ? Channel.LETTER
+            : Channel.PHONE, null, owner);
         String path = path(pattern, task);
         int status = api ? callApi(method, path, tokens.get(who)) : callPage(method, path, sessions.get(who),
             tokens.get(who));
@@ -349,6 +367,7 @@ class DeskSecurityIT {
 
   private String path(String pattern, OutreachTask task) {
     return pattern.replace("{taskId}", task.getTaskId()).replace("{caseId}", task.getCaseId())
+        .replace("{token}", links.token(task.getTaskId(), Instant.now().plus(Duration.ofDays(1))))
         .replace("{customerId}", task.getCustomerId())
         .replace("**", "readiness").replace("{requiredMetricName}", "jvm.memory.used");
   }

@@ -26,7 +26,7 @@ class DeskStartupIT {
   @Test
   void withoutLoginSettingsAndOutsideTheEmbeddedSetupTheDeskRefusesToStartAndSaysWhy() throws Exception {
     TestDatabase db = PostgresTestServer.get().newDatabase("desk_startup");
-    try (ServiceJar desk = desk("desk-no-logins", db).arg("--spring.mail.host=127.0.0.1").start()) {
+    try (ServiceJar desk = withPreferenceLinks(desk("desk-no-logins", db)).arg("--spring.mail.host=127.0.0.1").start()) {
       assertThat(desk.awaitExit(WAIT)).isNotZero();
       String log = Files.readString(desk.log());
       assertThat(log).contains("outreach-desk has no login settings, so it refuses to start")
@@ -45,6 +45,27 @@ class DeskStartupIT {
       assertThat(Files.readString(desk.log())).contains("The outreach desk has no SMTP server to send email through")
           .contains("spring.mail.host");
     }
+  }
+
+  @Test
+  void withoutPreferenceLinkSettingsOutsideTheEmbeddedSetupTheDeskRefusesToStartAndSaysWhy() throws Exception {
+    TestDatabase db = PostgresTestServer.get().newDatabase("desk_startup");
+    // The embedded setup with its SMTP sink and local users, but no key named to sign links with.
+    try (ServiceJar desk = desk("desk-no-preferences", db).env("SPRING_PROFILES_ACTIVE", "embedded")
+        .arg("--winback.desk.embedded-smtp-port=" + ServiceJar.freePort())
+        .arg("--winback.desk.preferences.current-key=").start()) {
+      assertThat(desk.awaitExit(WAIT)).isNotZero();
+      assertThat(Files.readString(desk.log())).contains("has no preference link settings, so it refuses to start")
+          .contains("WINBACK_DESK_PREFERENCES_PUBLIC_BASE_URL").contains("WINBACK_DESK_PREFERENCES_KEYS_0_SECRET");
+    }
+  }
+
+  /** The preference link settings an operator sets, so that only the refusal under test remains. */
+  private static ServiceJar withPreferenceLinks(ServiceJar desk) {
+    return desk.env("WINBACK_DESK_PREFERENCES_PUBLIC_BASE_URL", "https://preferences.winback.test")
+        .env("WINBACK_DESK_PREFERENCES_CURRENT_KEY", "k1")
+        .env("WINBACK_DESK_PREFERENCES_KEYS_0_ID", "k1")
+        .env("WINBACK_DESK_PREFERENCES_KEYS_0_SECRET", DeskSecurityIT.TEST_KEY);
   }
 
   private static ServiceJar desk(String name, TestDatabase db) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PreferenceLinksTest {
@@ -25,24 +26,39 @@ class PreferenceLinksTest {
     String token = links.token("task-42", NOW.plus(Duration.ofDays(60)));
 
     assertThat(links.taskOf(token)).contains("task-42");
-    String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-        StandardCharsets.UTF_8);
-    assertThat(payload.split("\n")).containsExactly("task-42", Long.toString(NOW.plus(Duration.ofDays(60))
-        .getEpochSecond()), "2026-12");
+    byte[] bytes = Base64.getUrlDecoder().decode(token);
+    // format, expiry, key id, the task id, the MAC: nothing else.
+    assertThat(bytes).hasSize(1 + 4 + 1 + "2026-12".length() + 1 + "task-42".length() + 16);
+    assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).contains("2026-12").contains("task-42");
+  }
+
+  @Test
+  void aProcessorsTaskIdMakesAShortUrlSafeToken() {
+    PreferenceLinks links = new PreferenceLinks(NEW, List.of(NEW), CLOCK);
+    String taskId = "task-" + UUID.nameUUIDFromBytes("task/case-1/1/EMAIL".getBytes(StandardCharsets.UTF_8));
+    String token = links.token(taskId, NOW.plus(Duration.ofDays(60)));
+
+    assertThat(token).matches("[A-Za-z0-9_-]+").hasSizeLessThanOrEqualTo(60);
+    assertThat(links.taskOf(token)).contains(taskId);
   }
 
   @Test
   void aTamperedTokenIsRefused() {
     PreferenceLinks links = new PreferenceLinks(NEW, List.of(NEW), CLOCK);
     String token = links.token("task-42", NOW.plus(Duration.ofDays(1)));
-    String otherTask = Base64.getUrlEncoder().withoutPadding().encodeToString(("task-43\n"
-        + NOW.plus(Duration.ofDays(1)).getEpochSecond() + "\n2026-12").getBytes(StandardCharsets.UTF_8));
+    byte[] otherTask = Base64.getUrlDecoder().decode(token);
+    otherTask[otherTask.length - 17] = '3'; // task-43, the MAC of task-42
 
-    assertThat(links.taskOf(otherTask + token.substring(token.indexOf('.')))).isEmpty();
-    assertThat(links.taskOf(token.substring(0, token.length() - 2) + "AA")).isEmpty();
+    assertThat(links.taskOf(Base64.getUrlEncoder().withoutPadding().encodeToString(otherTask))).isEmpty();
+    assertThat(links.taskOf(token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BA" : "AA"))).isEmpty();
+    assertThat(links.taskOf(token.substring(1))).isEmpty();
+    assertThat(links.taskOf(token + "A")).isEmpty();
     assertThat(links.taskOf("garbage")).isEmpty();
     assertThat(links.taskOf("a.b.c")).isEmpty();
+    assertThat(links.taskOf("")).isEmpty();
     assertThat(links.taskOf(null)).isEmpty();
+    // Signed with a key of the same id but another secret.
+    assertThat(new PreferenceLinks(key("2026-12", 'c'), List.of(key("2026-12", 'c')), CLOCK).taskOf(token)).isEmpty();
   }
 
   @Test

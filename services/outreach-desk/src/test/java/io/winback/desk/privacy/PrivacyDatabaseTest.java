@@ -17,6 +17,8 @@ import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.metrics.DeskMetrics;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
+import io.winback.desk.preferences.PreferenceAudit;
+import io.winback.desk.preferences.RateLimiter;
 import io.winback.desk.tasks.OutcomeCommand;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
@@ -88,7 +90,8 @@ class PrivacyDatabaseTest {
   @Import({WinbackSecurity.class, WorklistRepository.class, CustomerRepository.class, CrmFeed.class,
       ConsentCheck.class, SentEmailRepository.class, EmailAttempts.class, FeedbackOutbox.class,
       CaseStatusRepository.class, People.class, Outcomes.class, Suppression.class, DeskMetrics.class,
-      CustomerKeys.class, TaskOpener.class, KeyRingHealthIndicator.class, Retention.class, SubjectAccess.class})
+      CustomerKeys.class, TaskOpener.class, KeyRingHealthIndicator.class, Retention.class, SubjectAccess.class,
+      PreferenceAudit.class, RateLimiter.class})
   static class Slice {
     @Bean
     Clock clock() {
@@ -178,7 +181,7 @@ class PrivacyDatabaseTest {
     assertThat(before.key()).isEqualTo("KNOWN");
     assertThat(before.erased()).isFalse();
     assertThat(before.parts()).extracting(SubjectAccessReport.Part::table).containsExactly("customer", "task",
-        "sent_email", "email_attempt", "feedback_outbox", "case_status");
+        "sent_email", "email_attempt", "feedback_outbox", "case_status", "preference_action");
     // Oldest first, then by id: the call (an older processor's, in the clear), then the sealed email, opened.
     assertThat(rows(before, "task")).extracting(row -> row.get("personalData")).containsExactly("PLAIN", "OPENED");
     assertThat(rows(before, "task").get(1).toString()).contains(anna.name, anna.email, anna.street, anna.reason,

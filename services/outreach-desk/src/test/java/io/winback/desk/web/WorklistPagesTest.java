@@ -22,6 +22,9 @@ import io.winback.desk.DeskProperties;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.consent.ConsentCheck;
 import io.winback.desk.people.People;
+import io.winback.desk.preferences.PreferenceSettings;
+import io.winback.desk.preferences.PreferenceUrls;
+import io.winback.desk.preferences.PreferenceWiring;
 import io.winback.desk.security.CurrentUsers;
 import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CrmFeed;
@@ -121,14 +124,15 @@ class WorklistPagesTest {
   @EnableAutoConfiguration(exclude = {KafkaAutoConfiguration.class, KafkaMetricsAutoConfiguration.class,
       MailSenderAutoConfiguration.class, MailSenderValidatorAutoConfiguration.class,
       MailHealthContributorAutoConfiguration.class})
-  @EnableConfigurationProperties(DeskProperties.class)
+  @EnableConfigurationProperties({DeskProperties.class, PreferenceSettings.class})
   // Like @SpringBootApplication: TypeExcludeFilter keeps test classes (and their inner configurations) out.
   @ComponentScan(basePackageClasses = WebConfig.class,
       excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
   @Import({SecurityConfig.class, WorklistRepository.class, TaskActions.class, Outcomes.class, Suppression.class,
       ConsentCheck.class, CustomerRepository.class, CrmFeed.class, CaseStatusRepository.class,
       SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class, People.class,
-      CurrentUsers.class, CustomerKeys.class, TaskOpener.class, FeedbackSealer.class, KeyRingHealthIndicator.class})
+      CurrentUsers.class, CustomerKeys.class, TaskOpener.class, FeedbackSealer.class, KeyRingHealthIndicator.class,
+      PreferenceWiring.class, PreferenceUrls.class})
   static class WebSlice {
     /** The desk's key ring without its feed: the tests put the keys the processor would have written. */
     @Bean
