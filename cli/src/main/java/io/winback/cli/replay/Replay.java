@@ -2,6 +2,7 @@ package io.winback.cli.replay;
 
 import io.winback.events.CancellationEvent;
 import io.winback.events.CancellationType;
+import io.winback.events.Cohort;
 import io.winback.events.CustomerRelationship;
 import io.winback.policy.ChannelPolicy;
 import io.winback.policy.ContactHistory;
@@ -64,12 +65,24 @@ public final class Replay {
     ReplayOutcome then;
     ReplayOutcome proposed;
     try {
-      then = ReplayOutcome.of(before.decide(past.event(), customer, history, past.publishedAt()));
-      proposed = ReplayOutcome.of(after.decide(past.event(), customer, history, past.publishedAt()));
+      then = decide(before, past, customer, history);
+      proposed = decide(after, past, customer, history);
     } catch (RuntimeException e) {
       result.skip(Skip.REFUSED, 1);
       return;
     }
     result.add(new ReplayedCase(past.event().getCustomerId(), past.event().getEventId(), then, proposed));
+  }
+
+  /**
+   * As the processor opens a case: a customer in the holdout group gets no outreach at all, asked before any
+   * decision (so {@code --set holdout-percent=…} shows who would no longer be contacted); everyone else is decided.
+   */
+  private static ReplayOutcome decide(ChannelPolicy policy, PastCancellation past, CustomerRelationship customer,
+      ContactHistory history) {
+    if (policy.cohort(past.event().getCustomerId()) == Cohort.HOLDOUT) {
+      return ReplayOutcome.holdout();
+    }
+    return ReplayOutcome.of(policy.decide(past.event(), customer, history, past.publishedAt()));
   }
 }

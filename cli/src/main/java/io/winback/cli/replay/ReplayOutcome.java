@@ -4,6 +4,7 @@ import io.winback.events.Channel;
 import io.winback.events.Goal;
 import io.winback.policy.Decision;
 import io.winback.policy.Rationale;
+import io.winback.policy.RuleIds;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +35,11 @@ public record ReplayOutcome(Channel channel, Goal goal, String suppressedBy, Lis
       return new ReplayOutcome(contact.channel(), contact.goal(), null, rules);
     }
     return new ReplayOutcome(null, null, suppressionRule(rules), rules);
+  }
+
+  /** A customer of the holdout group: not contacted, by the holdout rule, and with nothing else decided. */
+  public static ReplayOutcome holdout() {
+    return new ReplayOutcome(null, null, RuleIds.HOLDOUT, List.of(RuleIds.HOLDOUT));
   }
 
   public boolean suppressed() {

@@ -66,6 +66,32 @@ class ReplayTest {
   }
 
   @Test
+  void aHoldoutShareShowsWhoWouldNoLongerBeContactedAsTheProcessorDecidesItBeforeAnything() {
+    List<PastCancellation> cancellations = new ArrayList<>();
+    Map<String, CustomerRelationship> crm = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      String customerId = "C-h" + i;
+      cancellations.add(new PastCancellation(cancellation("E-h" + i, customerId, PUBLISHED), PUBLISHED));
+      crm.put(customerId, customer(customerId, 2, PUBLISHED));
+    }
+    PolicySettings thirtyPercent = PolicyBinding.bind(List.of(ProposedSetting.fromOption("holdout-percent=30")));
+    ChannelPolicy proposed = new ChannelPolicy(thirtyPercent);
+
+    ReplayResult result = replay(today, thirtyPercent).run(cancellations, new CrmSnapshot(crm, Set.of(), 0), Map.of(),
+        0);
+
+    List<String> holdout = crm.keySet().stream()
+        .filter(id -> proposed.cohort(id) == io.winback.events.Cohort.HOLDOUT).sorted().toList();
+    assertThat(holdout).hasSizeBetween(40, 80);
+    assertThat(result.changed()).extracting(ReplayedCase::customerId).containsExactlyInAnyOrderElementsOf(holdout);
+    assertThat(result.changed()).allSatisfy(changed -> {
+      assertThat(changed.before().suppressed()).isFalse();
+      assertThat(changed.after().suppressedBy()).isEqualTo(RuleIds.HOLDOUT);
+    });
+    assertThat(result.after().rules()).containsEntry(RuleIds.HOLDOUT, holdout.size());
+  }
+
+  @Test
   void eachSideDecidesWhatTheProcessorsPolicyDecidesForAFirstContactAtPublication() {
     CustomerRelationship customer = customer("C-1", 4, PUBLISHED);
     PastCancellation past = new PastCancellation(cancellation("E-1", "C-1", PUBLISHED), PUBLISHED);
