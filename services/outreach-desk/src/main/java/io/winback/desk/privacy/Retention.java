@@ -7,6 +7,7 @@ import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
+import io.winback.desk.reports.ReportReadModel;
 import io.winback.desk.worklist.WorklistRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,28 +40,33 @@ public class Retention {
   public static final String FEEDBACK_OUTBOX = "feedback_outbox";
   public static final String PERSON = "person";
   public static final String CASE_STATUS = "case_status";
+  /** The reports' read model: a case with its tasks and outcomes (counted as one, by its case). */
+  public static final String REPORT_CASE = "report_case";
 
   private final WorklistRepository tasks;
   private final SentEmailRepository sentEmails;
   private final FeedbackOutbox outbox;
   private final People people;
   private final CaseStatusRepository cases;
+  private final ReportReadModel reports;
   private final DeskRetention retention;
   private final DeskProperties desk;
   private final Clock clock;
   private final Map<String, Counter> removed = new LinkedHashMap<>();
 
   public Retention(WorklistRepository tasks, SentEmailRepository sentEmails, FeedbackOutbox outbox, People people,
-      CaseStatusRepository cases, DeskRetention retention, DeskProperties desk, Clock clock, MeterRegistry meters) {
+      CaseStatusRepository cases, ReportReadModel reports, DeskRetention retention, DeskProperties desk, Clock clock,
+      MeterRegistry meters) {
     this.tasks = tasks;
     this.sentEmails = sentEmails;
     this.outbox = outbox;
     this.people = people;
     this.cases = cases;
+    this.reports = reports;
     this.retention = retention;
     this.desk = desk;
     this.clock = clock;
-    for (String table : new String[] {TASK, SENT_EMAIL, FEEDBACK_OUTBOX, PERSON, CASE_STATUS}) {
+    for (String table : new String[] {TASK, SENT_EMAIL, FEEDBACK_OUTBOX, PERSON, CASE_STATUS, REPORT_CASE}) {
       removed.put(table, Counter.builder("winback.desk.retention.removed").tag("table", table)
           .description("Rows the retention job removed because their period was over").register(meters));
     }
@@ -91,6 +97,8 @@ public class Retention {
     counts.put(PERSON, drain(PERSON, limit -> people.removeNotSeenSince(now.minus(retention.personRetention()), limit)));
     counts.put(CASE_STATUS, drain(CASE_STATUS,
         limit -> cases.removeClosedBefore(now.minus(retention.caseRetention()), limit)));
+    counts.put(REPORT_CASE, drain(REPORT_CASE,
+        limit -> reports.removeClosedBefore(now.minus(retention.caseRetention()), limit)));
     return counts;
   }
 
