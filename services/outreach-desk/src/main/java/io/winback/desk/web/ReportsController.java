@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class ReportsController {
 
   private final Reports reports;
+  private final ReportFormats formats;
 
-  public ReportsController(Reports reports) {
+  public ReportsController(Reports reports, ReportFormats formats) {
     this.reports = reports;
+    this.formats = formats;
   }
 
   @GetMapping("/reports")
@@ -79,7 +81,9 @@ public class ReportsController {
   }
 
   /** The form's choices, and what was asked for (kept when it does not parse). */
-  private static void options(Model model, Map<String, String> params) {
+  private void options(Model model, Map<String, String> params) {
+    // A model attribute, not a bean reference: th:attr's expressions may not resolve beans.
+    model.addAttribute("formats", formats);
     model.addAttribute("params", params);
     model.addAttribute("channels", names(Channel.values()));
     model.addAttribute("goals", names(Goal.values()));
