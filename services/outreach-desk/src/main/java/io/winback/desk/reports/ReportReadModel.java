@@ -93,21 +93,17 @@ public class ReportReadModel {
 
   /**
    * A new task from a task topic: when it was created, and the case's tier, cancellation reason and
-   * account manager as the processor knew them (the first known value of each stays).
+   * account manager as the processor knew them. The task's tier (the policy's snapshot) replaces one
+   * taken from the CRM copy; the reason and the account manager stay as first known.
    */
   @Transactional
   public void taskCreated(OutreachTask task, Instant now) {
-    db.sql("""
-        INSERT INTO report_task (task_id, case_id, channel, attempt, state, created_at, updated_at)
-        VALUES (:taskId, :caseId, :channel, :attempt, 'PENDING', :createdAt, :now)
-        ON CONFLICT (task_id) DO UPDATE SET created_at = EXCLUDED.created_at
-        """).param("taskId", task.getTaskId()).param("caseId", task.getCaseId())
-        .param("channel", task.getChannel().name()).param("attempt", task.getAttempt())
-        .param("createdAt", Timestamps.of(task.getCreatedAt())).param("now", Timestamps.of(now)).update();
     String tier = task.getContext() == null ? null : name(task.getContext().getTier());
     String reason = task.getContext() == null ? null : name(task.getContext().getReason());
     // An in-person task is assigned to the customer's account manager.
     String manager = task.getChannel() == Channel.IN_PERSON ? task.getAssignee() : null;
+    // The case row first, as caseChanged does: both lock report_case before report_task, never the
+    // other way round, so the case and task consumers never deadlock on one case.
     db.sql("""
         INSERT INTO report_case (case_id, customer_id, goal, tier, cancellation_reason, account_manager, updated_at)
         VALUES (:caseId, :customerId, :goal, :tier, :reason, :manager, :now)
@@ -118,14 +114,22 @@ public class ReportReadModel {
         """).param("caseId", task.getCaseId()).param("customerId", task.getCustomerId())
         .param("goal", name(task.getGoal())).param("tier", tier).param("reason", reason).param("manager", manager)
         .param("now", Timestamps.of(now)).update();
+    db.sql("""
+        INSERT INTO report_task (task_id, case_id, channel, attempt, state, created_at, updated_at)
+        VALUES (:taskId, :caseId, :channel, :attempt, 'PENDING', :createdAt, :now)
+        ON CONFLICT (task_id) DO UPDATE SET created_at = EXCLUDED.created_at
+        """).param("taskId", task.getTaskId()).param("caseId", task.getCaseId())
+        .param("channel", task.getChannel().name()).param("attempt", task.getAttempt())
+        .param("createdAt", Timestamps.of(task.getCreatedAt())).param("now", Timestamps.of(now)).update();
   }
 
   /** A tombstone on winback.cases.v1: the case and its report rows go. */
   @Transactional
   public void caseRemoved(String caseId) {
-    db.sql("DELETE FROM report_outcome WHERE case_id = :id").param("id", caseId).update();
-    db.sql("DELETE FROM report_task WHERE case_id = :id").param("id", caseId).update();
+    // report_case first: the same lock order as every write here.
     db.sql("DELETE FROM report_case WHERE case_id = :id").param("id", caseId).update();
+    db.sql("DELETE FROM report_task WHERE case_id = :id").param("id", caseId).update();
+    db.sql("DELETE FROM report_outcome WHERE case_id = :id").param("id", caseId).update();
   }
 
   /**
