@@ -83,9 +83,14 @@ public record ReportFilter(String period, LocalDate from, LocalDate to, String c
     };
   }
 
-  /** One week of the period, as a custom period (a point of the weekly chart). */
+  /**
+   * The days of one week that lie in the period, as a custom period: a point of the weekly chart
+   * counts only those (a month rarely starts on a Monday).
+   */
   public ReportFilter week(LocalDate monday) {
-    return new ReportFilter("custom", monday, monday.plusDays(6), channel, goal, tier, reason, accountManager);
+    LocalDate first = monday.isBefore(from) ? from : monday;
+    LocalDate last = monday.plusDays(6).isAfter(to) ? to : monday.plusDays(6);
+    return new ReportFilter("custom", first, last, channel, goal, tier, reason, accountManager);
   }
 
   /** The first instant of the period in {@code zone}. */

@@ -215,6 +215,8 @@ class ReportsBrowserIT {
 
     // The holdout table: the overall row's counts are the API's and the topic's.
     WebElement overall = browser.findElement(By.cssSelector("#holdout tr[data-dimension='all']"));
+    assertThat(report.get("holdout").get("method").asText()).contains("Newcombe");
+    assertThat(report.get("holdout").has("rows")).as("the page's helper is not part of the JSON").isFalse();
     JsonNode holdout = report.get("holdout").get("overall");
     assertThat(Long.parseLong(overall.getAttribute("data-treated-cases"))).isEqualTo(topics.treated)
         .isEqualTo(holdout.get("treated").get("cases").asLong());

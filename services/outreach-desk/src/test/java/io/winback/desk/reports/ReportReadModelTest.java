@@ -374,6 +374,11 @@ class ReportReadModelTest {
     assertThat(custom.channel()).isEqualTo("PHONE");
     assertThat(custom.reason()).isEqualTo(ReportFilter.NONE);
     assertThat(custom.end(BERLIN)).isEqualTo(Instant.parse("2026-03-31T22:00:00Z"));
+    // A week of a month's chart: only its days in the month.
+    ReportFilter november = ReportFilter.of("month", null, null, null, null, null, null, null, null, today);
+    assertThat(november.week(LocalDate.parse("2026-10-26")).from()).isEqualTo(LocalDate.parse("2026-11-01"));
+    assertThat(november.week(LocalDate.parse("2026-11-30")).to()).isEqualTo(LocalDate.parse("2026-11-30"));
+    assertThat(november.week(LocalDate.parse("2026-11-09")).to()).isEqualTo(LocalDate.parse("2026-11-15"));
     assertThatThrownBy(() -> ReportFilter.of("year", null, null, null, null, null, null, null, null, today))
         .hasMessageContaining("week, month or custom");
     assertThatThrownBy(() -> ReportFilter.of("custom", null, "2026-03-01", "2026-02-01", null, null, null, null, null,
