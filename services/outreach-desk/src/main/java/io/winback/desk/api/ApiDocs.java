@@ -24,7 +24,9 @@ import org.springframework.context.annotation.Configuration;
     tags = {
         @Tag(name = ApiDocs.TASKS, description = "Outreach tasks for people: the worklist and what came of each task"),
         @Tag(name = ApiDocs.CASES, description = "Win-back cases as the churn processor reports them"),
-        @Tag(name = ApiDocs.PRIVACY, description = "Data protection: what the desk holds about a customer")})
+        @Tag(name = ApiDocs.PRIVACY, description = "Data protection: what the desk holds about a customer"),
+        @Tag(name = ApiDocs.REPORTS, description = "Reports for retention leads (LEAD): the funnel, rates, timings, "
+            + "what customers said and chose, and the holdout's uplift, with the cases behind every figure")})
 @SecurityScheme(name = ApiDocs.BEARER_AUTH, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
     description = "An access token from the identity provider (client credentials for call-centre systems), audience "
         + "winback-desk, roles in the configured role claim: AGENT for the tasks the caller may see, LEAD for every "
@@ -38,5 +40,6 @@ public class ApiDocs {
   public static final String TASKS = "Tasks";
   public static final String CASES = "Cases";
   public static final String PRIVACY = "Privacy";
+  public static final String REPORTS = "Reports";
   static final String PROBLEM_JSON = "application/problem+json";
 }

@@ -5,6 +5,7 @@ import io.winback.desk.consent.ConsentVerdict;
 import io.winback.desk.consent.CustomerRecord;
 import io.winback.desk.consent.CustomerRepository;
 import io.winback.desk.privacy.CustomerKeys;
+import io.winback.desk.reports.ReportReadModel;
 import io.winback.desk.tasks.Suppression;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.OutreachTask;
@@ -31,15 +32,17 @@ class TaskArrivals {
   private final ConsentCheck consent;
   private final Suppression suppression;
   private final CustomerKeys keys;
+  private final ReportReadModel reports;
   private final Clock clock;
 
   TaskArrivals(WorklistRepository worklist, CustomerRepository customers, ConsentCheck consent,
-      Suppression suppression, CustomerKeys keys, Clock clock) {
+      Suppression suppression, CustomerKeys keys, ReportReadModel reports, Clock clock) {
     this.worklist = worklist;
     this.customers = customers;
     this.consent = consent;
     this.suppression = suppression;
     this.keys = keys;
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -48,6 +51,8 @@ class TaskArrivals {
     boolean erased = keys.erased(task.getCustomerId())
         || customers.find(task.getCustomerId()).map(CustomerRecord::erased).orElse(false);
     OutreachTask stored = erased ? TaskSeals.withoutPersonalData(task) : task;
+    // Ids, channel, dates and the case's classifications only (the same on a re-delivery).
+    reports.taskCreated(stored, clock.instant());
     if (!worklist.addTask(stored, crmPartition, clock.instant())) {
       return; // re-delivered: the desk has it
     }

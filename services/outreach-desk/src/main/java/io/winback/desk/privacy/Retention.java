@@ -9,6 +9,7 @@ import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
 import io.winback.desk.preferences.PreferenceAudit;
 import io.winback.desk.preferences.RateLimiter;
+import io.winback.desk.reports.ReportReadModel;
 import io.winback.desk.worklist.WorklistRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +46,8 @@ public class Retention {
   public static final String PREFERENCE_ACTION = "preference_action";
   /** Rate-limit buckets nobody used for a day (full again anyway). */
   public static final String PREFERENCE_RATE_LIMIT = "preference_rate_limit";
+  /** The reports' read model: a case with its tasks and outcomes (counted as one, by its case). */
+  public static final String REPORT_CASE = "report_case";
 
   private final WorklistRepository tasks;
   private final SentEmailRepository sentEmails;
@@ -53,14 +56,15 @@ public class Retention {
   private final CaseStatusRepository cases;
   private final PreferenceAudit preferenceAudit;
   private final RateLimiter rateLimits;
+  private final ReportReadModel reports;
   private final DeskRetention retention;
   private final DeskProperties desk;
   private final Clock clock;
   private final Map<String, Counter> removed = new LinkedHashMap<>();
 
   public Retention(WorklistRepository tasks, SentEmailRepository sentEmails, FeedbackOutbox outbox, People people,
-      CaseStatusRepository cases, PreferenceAudit preferenceAudit, RateLimiter rateLimits, DeskRetention retention,
-      DeskProperties desk, Clock clock, MeterRegistry meters) {
+      CaseStatusRepository cases, PreferenceAudit preferenceAudit, RateLimiter rateLimits, ReportReadModel reports,
+      DeskRetention retention, DeskProperties desk, Clock clock, MeterRegistry meters) {
     this.preferenceAudit = preferenceAudit;
     this.rateLimits = rateLimits;
     this.tasks = tasks;
@@ -68,11 +72,12 @@ public class Retention {
     this.outbox = outbox;
     this.people = people;
     this.cases = cases;
+    this.reports = reports;
     this.retention = retention;
     this.desk = desk;
     this.clock = clock;
     for (String table : new String[] {TASK, SENT_EMAIL, FEEDBACK_OUTBOX, PERSON, CASE_STATUS,
-        PREFERENCE_ACTION, PREFERENCE_RATE_LIMIT}) {
+        PREFERENCE_ACTION, PREFERENCE_RATE_LIMIT, REPORT_CASE}) {
       removed.put(table, Counter.builder("winback.desk.retention.removed").tag("table", table)
           .description("Rows the retention job removed because their period was over").register(meters));
     }
@@ -106,6 +111,8 @@ public class Retention {
     counts.put(PREFERENCE_ACTION, drain(PREFERENCE_ACTION,
         limit -> preferenceAudit.removeBefore(now.minus(retention.deskTaskRetention()), limit)));
     counts.put(PREFERENCE_RATE_LIMIT, drain(PREFERENCE_RATE_LIMIT, rateLimits::removeIdle));
+    counts.put(REPORT_CASE, drain(REPORT_CASE,
+        limit -> reports.removeClosedBefore(now.minus(retention.caseRetention()), limit)));
     return counts;
   }
 

@@ -9,6 +9,7 @@ import io.winback.desk.mail.SentEmail;
 import io.winback.desk.mail.SentEmailRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.preferences.PreferenceAudit;
+import io.winback.desk.reports.ReportReadModel;
 import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.OutreachFeedback;
@@ -44,13 +45,14 @@ public class SubjectAccess {
   private final FeedbackOutbox outbox;
   private final CaseStatusRepository cases;
   private final PreferenceAudit preferences;
+  private final ReportReadModel reports;
   private final TaskOpener opener;
   private final CustomerKeys keys;
   private final Clock clock;
 
   public SubjectAccess(CustomerRepository customers, WorklistRepository tasks, SentEmailRepository sentEmails,
       EmailAttempts attempts, FeedbackOutbox outbox, CaseStatusRepository cases, PreferenceAudit preferences,
-      TaskOpener opener, CustomerKeys keys, Clock clock) {
+      ReportReadModel reports, TaskOpener opener, CustomerKeys keys, Clock clock) {
     this.preferences = preferences;
     this.customers = customers;
     this.tasks = tasks;
@@ -58,6 +60,7 @@ public class SubjectAccess {
     this.attempts = attempts;
     this.outbox = outbox;
     this.cases = cases;
+    this.reports = reports;
     this.opener = opener;
     this.keys = keys;
     this.clock = clock;
@@ -90,6 +93,9 @@ public class SubjectAccess {
         preferences.of(items.stream().map(WorklistItem::taskId).toList()).stream().map(entry -> row(
             "taskId", entry.taskId(), "action", entry.action(), "via", entry.via(), "result", entry.result(),
             "at", entry.at())).toList()));
+    parts.add(part("report_case", "The reports' read model (with report_task and report_outcome): the customer's "
+        + "cases with ids, statuses, outcomes, channels, classifications and dates; nothing in it is erased",
+        reports.ofCustomer(customerId)));
     boolean erased = keys.erased(customerId) || customer.map(CustomerRecord::erased).orElse(false);
     return new SubjectAccessReport(customerId, SERVICE, clock.instant(), keys.state(customerId).name(), erased,
         parts);
@@ -103,7 +109,8 @@ public class SubjectAccess {
     return row("customerId", customer.customerId(), "consentEmail", customer.consent().getEmail(),
         "consentPhone", customer.consent().getPhone(), "consentLetter", customer.consent().getLetter(),
         "consentWhatsapp", customer.consent().getWhatsapp(), "consentVisit", customer.consent().getVisit(),
-        "doNotContact", customer.doNotContact(), "timezone", customer.timezone(), "erased", customer.erased(),
+        "doNotContact", customer.doNotContact(), "timezone", customer.timezone(), "tier", customer.tier(),
+        "accountManagerId", customer.accountManagerId(), "erased", customer.erased(),
         "updatedAt", customer.updatedAt());
   }
 

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's header needs: who is logged in, and links to this page in the other language. */
-@ControllerAdvice(assignableTypes = {LoginController.class, WorklistController.class, OutboxController.class})
+@ControllerAdvice(assignableTypes = {LoginController.class, WorklistController.class, OutboxController.class,
+    ReportsController.class})
 class PageModel {
 
   private final People people;

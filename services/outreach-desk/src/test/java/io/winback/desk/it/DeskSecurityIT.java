@@ -207,10 +207,10 @@ class DeskSecurityIT {
 
   /**
    * The expected answer per endpoint (method and pattern, as the desk maps it) and caller. The task
-   * in a path is claimed by AGENT; ANOTHER_AGENT may not see it; the outbox and reassigning are a
-   * LEAD's; OPS roles have no business at the desk; DATA_PROTECTION reads the subject access report
-   * and nothing else (everywhere else it is answered as OPS_VIEWER is). A mapping that is not here
-   * fails the test.
+   * in a path is claimed by AGENT; ANOTHER_AGENT may not see it; the outbox, reassigning and the
+   * reports are a LEAD's; OPS roles have no business at the desk; DATA_PROTECTION reads the subject
+   * access report and nothing else (everywhere else it is answered as OPS_VIEWER is). A mapping that
+   * is not here fails the test.
    */
   private static final Map<String, Map<Who, Integer>> EXPECTED = new LinkedHashMap<>();
 
@@ -228,6 +228,10 @@ class DeskSecurityIT {
     page("POST /worklist/tasks/{taskId}/outcome", REDIRECT, NOT_FOUND, REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN);
     page("POST /worklist/tasks/{taskId}/reassign", FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN);
     page("GET /outbox", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, LOGIN);
+    // The reports: a LEAD's, pages and API alike.
+    page("GET /reports", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, LOGIN);
+    page("GET /reports/cases", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, LOGIN);
+    page("GET /reports/report.csv", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, LOGIN);
     // The API's description is public (it describes the API, no data).
     everyone("GET /v3/api-docs", OK);
     everyone("GET /v3/api-docs.yaml", OK);
@@ -242,6 +246,9 @@ class DeskSecurityIT {
     api("POST /api/tasks/{taskId}/outcome", OK, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN);
     api("POST /api/tasks/{taskId}/reassign", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN);
     api("GET /api/cases/{caseId}/status", OK, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN);
+    api("GET /api/reports", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN);
+    api("GET /api/reports/cases", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN);
+    api("GET /api/reports/report.csv", FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN);
     // The subject access report: the data protection officer's only, not even a LEAD's.
     api("GET /api/privacy/customers/{customerId}", FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
     EXPECTED.get("GET /api/privacy/customers/{customerId}").put(Who.DATA_PROTECTION, OK);

@@ -19,6 +19,7 @@ import io.winback.desk.outbox.FeedbackOutbox;
 import io.winback.desk.people.People;
 import io.winback.desk.preferences.PreferenceAudit;
 import io.winback.desk.preferences.RateLimiter;
+import io.winback.desk.reports.ReportReadModel;
 import io.winback.desk.tasks.OutcomeCommand;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
@@ -91,7 +92,7 @@ class PrivacyDatabaseTest {
       ConsentCheck.class, SentEmailRepository.class, EmailAttempts.class, FeedbackOutbox.class,
       CaseStatusRepository.class, People.class, Outcomes.class, Suppression.class, DeskMetrics.class,
       CustomerKeys.class, TaskOpener.class, KeyRingHealthIndicator.class, Retention.class, SubjectAccess.class,
-      PreferenceAudit.class, RateLimiter.class})
+      PreferenceAudit.class, RateLimiter.class, ReportReadModel.class})
   static class Slice {
     @Bean
     Clock clock() {
@@ -134,6 +135,9 @@ class PrivacyDatabaseTest {
   Retention retention;
 
   @Autowired
+  ReportReadModel reports;
+
+  @Autowired
   SubjectAccess subjectAccess;
 
   @Autowired
@@ -170,6 +174,8 @@ class PrivacyDatabaseTest {
     worklist.markRetry(call.getTaskId(), NOW.plusSeconds(60), "550 no mailbox " + anna.email, NOW);
     attempts.begin(email.getTaskId(), "desk-1", 0, NOW);
     cases.save(caseState(email.getCaseId(), customerId));
+    reports.taskCreated(email, NOW);
+    reports.caseChanged(caseState(email.getCaseId(), customerId), NOW);
     inTransaction(() -> outcomes.record(worklist.find(call.getTaskId()).orElseThrow(),
         new OutcomeCommand(Outcome.MEETING_SCHEDULED, null, anna.said, NOW.plus(Duration.ofDays(3)), anna.place),
         "agent"));
@@ -181,7 +187,7 @@ class PrivacyDatabaseTest {
     assertThat(before.key()).isEqualTo("KNOWN");
     assertThat(before.erased()).isFalse();
     assertThat(before.parts()).extracting(SubjectAccessReport.Part::table).containsExactly("customer", "task",
-        "sent_email", "email_attempt", "feedback_outbox", "case_status", "preference_action");
+        "sent_email", "email_attempt", "feedback_outbox", "case_status", "preference_action", "report_case");
     // Oldest first, then by id: the call (an older processor's, in the clear), then the sealed email, opened.
     assertThat(rows(before, "task")).extracting(row -> row.get("personalData")).containsExactly("PLAIN", "OPENED");
     assertThat(rows(before, "task").get(1).toString()).contains(anna.name, anna.email, anna.street, anna.reason,
@@ -206,6 +212,13 @@ class PrivacyDatabaseTest {
         .query(Integer.class).single()).isEqualTo(4); // the two outcomes and the two suppressions
     assertThat(db.sql("SELECT COUNT(*) FROM sent_email").query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     assertThat(cases.find(email.getCaseId())).isPresent();
+    // The reports' rows hold nothing personal: they stay as they were, ids, statuses, channels, dates and codes.
+    assertThat(db.sql("SELECT case_id, status, first_channel, tier, cancellation_reason, opened_at IS NOT NULL "
+        + "FROM report_case WHERE customer_id = :id").param("id", customerId).query().listOfRows())
+        .singleElement().satisfies(row -> assertThat(row.values()).containsExactly(email.getCaseId(), "OPEN", null,
+            "PREMIUM", "PRICE", true));
+    assertThat(db.sql("SELECT channel FROM report_task WHERE case_id = :id").param("id", email.getCaseId())
+        .query(String.class).list()).containsExactly("EMAIL");
 
     SubjectAccessReport after = subjectAccess.report(customerId);
     assertThat(after.erased()).isTrue();
@@ -216,6 +229,8 @@ class PrivacyDatabaseTest {
     assertThat(rows(after, "task")).extracting(row -> row.get("personalData")).containsOnly("ERASED");
     assertThat(rows(after, "feedback_outbox")).extracting(row -> row.get("outcome"))
         .contains("MEETING_SCHEDULED", "FEEDBACK_RECEIVED", "SUPPRESSED");
+    assertThat(rows(after, "report_case")).singleElement().satisfies(row -> assertThat(row.get("case_id"))
+        .isEqualTo(email.getCaseId()));
     assertThat(rows(after, "customer")).singleElement().satisfies(row -> {
       assertThat(row.get("erased")).isEqualTo(true);
       assertThat(row.get("timezone")).isNull();
@@ -227,7 +242,7 @@ class PrivacyDatabaseTest {
   @Test
   void rowsPastTheirPeriodGoInBoundedBatchesAndYoungerOnesStay() {
     for (String table : List.of(Retention.TASK, Retention.SENT_EMAIL, Retention.FEEDBACK_OUTBOX, Retention.PERSON,
-        Retention.CASE_STATUS)) {
+        Retention.CASE_STATUS, Retention.REPORT_CASE)) {
       assertThat(removed(table)).as("%s counted from zero at start-up", table).isZero();
     }
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -255,12 +270,15 @@ class PrivacyDatabaseTest {
     caseStatus("case-closed-old-" + run, "WON_BACK", longAgo);
     caseStatus("case-closed-young-" + run, "DECLINED", recently);
     caseStatus("case-open-old-" + run, "OPEN", longAgo);
+    reportCase("case-closed-old-" + run, "WON_BACK", longAgo);
+    reportCase("case-closed-young-" + run, "DECLINED", recently);
+    reportCase("case-open-old-" + run, "OPEN", longAgo);
 
     Map<String, Integer> counts = retention.removeExpired(NOW);
 
     assertThat(counts).containsEntry(Retention.TASK, 3).containsEntry(Retention.SENT_EMAIL, 1)
         .containsEntry(Retention.FEEDBACK_OUTBOX, 1).containsEntry(Retention.PERSON, 1)
-        .containsEntry(Retention.CASE_STATUS, 1);
+        .containsEntry(Retention.CASE_STATUS, 1).containsEntry(Retention.REPORT_CASE, 1);
     assertThat(removed(Retention.TASK)).isEqualTo(3.0); // in two batches of at most two
     assertThat(expired).allSatisfy(id -> assertThat(worklist.find(id)).isEmpty());
     assertThat(worklist.find("t-young-" + run)).isPresent();
@@ -275,6 +293,11 @@ class PrivacyDatabaseTest {
     assertThat(cases.find("case-closed-old-" + run)).isEmpty();
     assertThat(cases.find("case-closed-young-" + run)).isPresent();
     assertThat(cases.find("case-open-old-" + run)).isPresent();
+    assertThat(db.sql("SELECT case_id FROM report_case WHERE case_id LIKE :run ORDER BY case_id")
+        .param("run", "case-%-" + run).query(String.class).list())
+        .containsExactly("case-closed-young-" + run, "case-open-old-" + run);
+    assertThat(db.sql("SELECT COUNT(*) FROM report_outcome WHERE case_id = :id").param("id", "case-closed-old-" + run)
+        .query(Integer.class).single()).as("its outcomes went with it").isZero();
 
     assertThat(retention.removeExpired(NOW).values()).containsOnly(0); // nothing left to do
   }
@@ -322,6 +345,17 @@ class PrivacyDatabaseTest {
   private void caseStatus(String caseId, String status, Instant updatedAt) {
     db.sql("INSERT INTO case_status (case_id, status, updated_at) VALUES (:id, :status, :at)").param("id", caseId)
         .param("status", status).param("at", Timestamps.of(updatedAt)).update();
+  }
+
+  /** A case in the reports' read model, opened and (unless OPEN) closed at {@code at}, with one outcome. */
+  private void reportCase(String caseId, String status, Instant at) {
+    boolean closed = !status.equals("OPEN");
+    reports.caseChanged(WinbackCase.newBuilder(caseState(caseId, "C-" + caseId)).setStatus(CaseStatus.valueOf(status))
+        .setOpenedAt(at).setClosedAt(closed ? at : null).setUpdatedAt(at)
+        .setTasks(List.of(new io.winback.events.CaseTask("t-" + caseId, Channel.PHONE, io.winback.events.TaskState.DONE,
+            1, at)))
+        .setOutcomes(List.of(new io.winback.events.OutcomeEntry("f-" + caseId, "t-" + caseId, Outcome.REACHED, null,
+            at))).build(), at);
   }
 
   private void publishedSealed(OutreachFeedback feedback) {

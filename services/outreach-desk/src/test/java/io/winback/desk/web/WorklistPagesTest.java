@@ -60,6 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.winback.desk.security.SecurityConfig;
 import io.winback.desk.tasks.Outcomes;
 import io.winback.desk.tasks.Suppression;
+import io.winback.desk.reports.ReportQueries;
+import io.winback.desk.reports.Reports;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.worklist.TaskStatus;
 import io.winback.desk.worklist.WorklistRepository;
@@ -132,7 +134,8 @@ class WorklistPagesTest {
       ConsentCheck.class, CustomerRepository.class, CrmFeed.class, CaseStatusRepository.class,
       SentEmailRepository.class, FeedbackOutbox.class, FeedbackRelay.class, DeskMetrics.class, People.class,
       CurrentUsers.class, CustomerKeys.class, TaskOpener.class, FeedbackSealer.class, KeyRingHealthIndicator.class,
-      PreferenceWiring.class, PreferenceUrls.class})
+      PreferenceWiring.class, PreferenceUrls.class, Reports.class, ReportQueries.class,
+      io.winback.desk.reports.ReportReadModel.class})
   static class WebSlice {
     /** The desk's key ring without its feed: the tests put the keys the processor would have written. */
     @Bean
@@ -161,6 +164,9 @@ class WorklistPagesTest {
 
   @Autowired
   WebApplicationContext context;
+
+  @Autowired
+  io.winback.desk.reports.ReportReadModel reports;
 
   @Autowired
   WorklistRepository worklist;
@@ -627,6 +633,41 @@ class WorklistPagesTest {
     mvc.perform(get("/outbox").with(user("agent").roles("AGENT"))).andExpect(status().isForbidden());
     assertThat(page("/outbox", "lead", "AGENT", "LEAD")).contains("anna.schmidt@example.org", "&lt;t-mail@winback.local&gt;",
         "Ihre Entscheidung – ein offenes Gespräch", "Postausgang", "Deutsch");
+  }
+
+  @Test
+  void theReportsAreALeadsInBothLanguagesWithTheCasesBehindEachFigureAndACsv() throws Exception {
+    db.sql("DELETE FROM report_case").update();
+    // Empty: every figure zero, the page still whole.
+    assertThat(page("/reports", "lead", "AGENT", "LEAD")).contains("Trichter", "Kündigungen", "weekly-chart");
+    reports.caseChanged(WinbackCase.newBuilder(caseState("case-r1", CaseStatus.WON_BACK))
+        .setOpenedAt(NOW.minus(2, ChronoUnit.DAYS)).setClosedAt(NOW).setUpdatedAt(NOW)
+        .setTasks(List.of(new io.winback.events.CaseTask("t-r1", Channel.PHONE, io.winback.events.TaskState.DONE, 1,
+            NOW)))
+        .setOutcomes(List.of(new io.winback.events.OutcomeEntry("f-r1", "t-r1", Outcome.WON_BACK,
+            CancellationReason.PRICE, NOW.minus(1, ChronoUnit.DAYS)))).build(), NOW);
+
+    mvc.perform(get("/reports").with(user("agent").roles("AGENT"))).andExpect(status().isForbidden());
+    mvc.perform(get("/reports/cases").with(user("agent").roles("AGENT"))).andExpect(status().isForbidden());
+    mvc.perform(get("/reports/report.csv").with(user("agent").roles("AGENT"))).andExpect(status().isForbidden());
+    String de = page("/reports?period=month", "lead", "AGENT", "LEAD");
+    assertThat(de).contains("Zurückgewonnen", "Rückgewinnungsquote", "Zu wenig Daten für eine Aussage",
+        "/reports/cases?period=custom&amp;from=2026-11-01&amp;to=2026-11-30&amp;figure=status:WON_BACK",
+        "/webjars/chart.js/dist/chart.umd.min.js");
+    String en = mvc.perform(get("/reports?period=month&lang=en").with(user("lead").roles("AGENT", "LEAD")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(en).contains("Funnel", "Win-back rate", "Not enough data to tell");
+    String cases = page("/reports/cases?period=month&figure=status:WON_BACK", "lead", "AGENT", "LEAD");
+    assertThat(cases).contains("case-r1", "data-count=\"1\"");
+    String csv = mvc.perform(get("/reports/report.csv?period=month").with(user("lead").roles("AGENT", "LEAD")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv).contains("funnel,,,won_back,1", "feedback_categories,category,PRICE,answers,1");
+    mvc.perform(get("/reports?period=year").with(user("lead").roles("AGENT", "LEAD")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(get("/reports/cases?period=month&figure=status:LOST").with(user("lead").roles("AGENT", "LEAD")))
+        .andExpect(status().isBadRequest());
+    // The chart's library, from its WebJar, for anyone (no data in it).
+    mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
   }
 
   // ---- helpers ------------------------------------------------------------------------------
