@@ -5,6 +5,7 @@ import io.winback.cli.KafkaConnection;
 import io.winback.events.CancellationEvent;
 import io.winback.events.CustomerRelationship;
 import io.winback.events.OutreachFeedback;
+import io.winback.schemas.rules.EventChecks;
 import io.winback.schemas.topics.TopicSpec;
 import io.winback.schemas.topics.Topics;
 import java.time.Duration;
@@ -55,7 +56,9 @@ public final class PastRecords {
     read(topic, from, record -> {
       try {
         CancellationEvent event = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-        if (event == null) {
+        String key = topic.keySerde().deserializer().deserialize(record.topic(), record.key());
+        // What the processor dead-letters (undecodable, or breaking a rule the schema cannot check) it never decides.
+        if (event == null || EventChecks.problem(key, event).isPresent()) {
           undecodable[0]++;
           return;
         }
@@ -95,8 +98,14 @@ public final class PastRecords {
         return;
       }
       try {
+        CustomerRelationship relationship = topic.valueSerde().deserializer().deserialize(record.topic(),
+            record.value());
+        if (EventChecks.problem(customerId, relationship).isPresent()) {
+          undecodable[0]++; // dead-lettered by the processor: the previous record stays, as in its store
+          return;
+        }
         // A customer stays erased: the processor refuses CRM data of a customer it has erased.
-        current.put(customerId, topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        current.put(customerId, relationship);
       } catch (SerializationException e) {
         undecodable[0]++; // the customer's previous record stays, as in the processor's store
       }

@@ -9,15 +9,18 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.winback.desk.cases.CaseStatusRepository;
 import io.winback.desk.outbox.FeedbackOutbox;
+import io.winback.desk.preferences.PreferenceUrls;
+import io.winback.desk.privacy.OpenedTask;
 import io.winback.desk.privacy.TaskOpener;
 import io.winback.desk.security.CurrentUsers;
 import io.winback.desk.tasks.TaskAccess;
-import io.winback.security.WinbackUser;
 import io.winback.desk.tasks.TaskActions;
 import io.winback.desk.tasks.TaskProblem;
 import io.winback.desk.worklist.TaskStatus;
+import io.winback.desk.worklist.WorklistItem;
 import io.winback.desk.worklist.WorklistRepository;
 import io.winback.events.Channel;
+import io.winback.security.WinbackUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,11 +55,13 @@ public class TaskApi {
   private final FeedbackOutbox outbox;
   private final CurrentUsers users;
   private final TaskOpener opener;
+  private final PreferenceUrls preferences;
   private final Clock clock;
 
   public TaskApi(TaskActions actions, WorklistRepository worklist, CaseStatusRepository cases, FeedbackOutbox outbox,
-      CurrentUsers users, TaskOpener opener, Clock clock) {
+      CurrentUsers users, TaskOpener opener, PreferenceUrls preferences, Clock clock) {
     this.actions = actions;
+    this.preferences = preferences;
     this.opener = opener;
     this.worklist = worklist;
     this.cases = cases;
@@ -83,7 +88,7 @@ public class TaskApi {
     Instant now = clock.instant();
     return worklist.worklist(TaskAccess.worklist(users.of(user), channel,
         status == null ? java.util.Set.of() : java.util.Set.of(status))).stream()
-        .map(item -> TaskResponse.of(opener.open(item), now, null)).toList();
+        .map(item -> response(opener.open(item), now, null)).toList();
   }
 
   @GetMapping("/tasks/{taskId}")
@@ -94,7 +99,7 @@ public class TaskApi {
   @ApiResponse(responseCode = "404", description = "No such task",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse task(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(opener.open(actions.task(taskId, users.of(user))), clock.instant(), outbox.latestFor(taskId)
+    return response(opener.open(actions.task(taskId, users.of(user))), clock.instant(), outbox.latestFor(taskId)
         .map(entry -> new TaskResponse.Feedback(entry.feedbackId(), entry.published())).orElse(null));
   }
 
@@ -111,7 +116,7 @@ public class TaskApi {
       + "the customer no longer consents",
       content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
   public TaskResponse claim(@PathVariable String taskId, @Parameter(hidden = true) Authentication user) {
-    return TaskResponse.of(opener.open(actions.claim(taskId, users.of(user))), clock.instant(), null);
+    return response(opener.open(actions.claim(taskId, users.of(user))), clock.instant(), null);
   }
 
   @PostMapping(path = "/tasks/{taskId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -136,7 +141,7 @@ public class TaskApi {
   public ResponseEntity<TaskResponse> outcome(@PathVariable String taskId, @RequestBody OutcomeRequest request,
       @Parameter(hidden = true) Authentication user) {
     TaskActions.Recorded recorded = actions.record(taskId, users.of(user), request.toCommand());
-    TaskResponse body = TaskResponse.of(opener.open(recorded.task()), clock.instant(),
+    TaskResponse body = response(opener.open(recorded.task()), clock.instant(),
         new TaskResponse.Feedback(recorded.feedbackId(), recorded.published()));
     return ResponseEntity.status(recorded.published() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(body);
   }
@@ -157,7 +162,7 @@ public class TaskApi {
     if (request.assignee() == null || request.assignee().isBlank()) {
       throw new TaskProblem.Invalid("assignee", "the user name of the new owner is required");
     }
-    return TaskResponse.of(opener.open(actions.reassign(taskId, request.assignee().strip(), users.of(user))),
+    return response(opener.open(actions.reassign(taskId, request.assignee().strip(), users.of(user))),
         clock.instant(), null);
   }
 
@@ -179,4 +184,18 @@ public class TaskApi {
     });
   }
 
+
+  /**
+   * The task as the API answers it. A letter or a WhatsApp message is sent by the caller, not the desk, so while
+   * it is to be sent and readable its answer carries the customer's preference page to end the message with,
+   * as the task page gives agents and the desk's own emails and letters carry.
+   */
+  private TaskResponse response(OpenedTask opened, Instant now, TaskResponse.Feedback lastFeedback) {
+    WorklistItem item = opened.item();
+    boolean sentByTheCaller = item.channel() == Channel.LETTER || item.channel() == Channel.WHATSAPP;
+    boolean toBeSent = item.status() == TaskStatus.OPEN || item.status() == TaskStatus.SENT;
+    String preferenceUrl = sentByTheCaller && toBeSent && opened.personalData().available()
+        ? preferences.forTask(item.taskId()).page() : null;
+    return TaskResponse.of(opened, now, lastFeedback, preferenceUrl);
+  }
 }

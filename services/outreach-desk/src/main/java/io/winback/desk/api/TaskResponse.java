@@ -49,7 +49,12 @@ public record TaskResponse(
         example = "OPENED") PersonalData personalData,
     @Schema(description = "The outcome recorded last at the desk and whether it is on the feedback topic yet; "
         + "only on the answer to an outcome and on GET /api/tasks/{taskId}")
-    Feedback lastFeedback) {
+    Feedback lastFeedback,
+    @Schema(description = "For a letter or WhatsApp message that the caller sends itself, while the task is open and "
+        + "its personal fields are readable: the customer's preference page, to end the message with (\"You decide "
+        + "whether and how we get in touch\"); a fresh signed link on every answer. Null otherwise; the desk's own "
+        + "emails carry it already", example = "https://preferences.example.com/p/AbC…")
+    String preferenceUrl) {
 
   /** An outcome the desk recorded, and whether the broker has it yet. */
   @Schema(name = "Feedback")
@@ -76,13 +81,13 @@ public record TaskResponse(
       String reason, String reasonText, LocalDate effectiveAt, LocalDate customerSince,
       @Schema(description = "STANDARD, PREMIUM or KEY_ACCOUNT") String tier) {}
 
-  static TaskResponse of(OpenedTask opened, Instant now, Feedback lastFeedback) {
+  static TaskResponse of(OpenedTask opened, Instant now, Feedback lastFeedback, String preferenceUrl) {
     WorklistItem item = opened.item();
     return new TaskResponse(item.taskId(), item.caseId(), item.customerId(), item.channel(), item.goal(),
         item.attempt(), item.dueAt(), item.overdue(now), item.assignee(), item.claimedBy(), item.language(),
         item.subject(), item.message(), contact(item.contact()), rationale(item.rationale()),
         context(item.context()), item.policyVersion(), item.createdAt(), item.status(), item.outcome(),
-        item.statusReason(), item.updatedAt(), opened.personalData(), lastFeedback);
+        item.statusReason(), item.updatedAt(), opened.personalData(), lastFeedback, preferenceUrl);
   }
 
   // The stored JSON is Jackson 2 (the schemas' JSON form); the HTTP layer speaks Jackson 3, so the

@@ -224,6 +224,20 @@ class ApiIT {
   }
 
   @Test
+  void aWhatsAppMessageTheCallerSendsCarriesTheCustomersPreferencePageACallDoesNot() throws Exception {
+    assertThat(json(get("agent", "/api/tasks/" + phoneTaskInTheDesk())).path("preferenceUrl").isNull()).isTrue();
+
+    String whatsApp = taskInTheDesk(Channel.WHATSAPP, true);
+    String url = json(get("agent", "/api/tasks/" + whatsApp)).path("preferenceUrl").asText();
+
+    String path = URI.create(url).getPath();
+    assertThat(path).startsWith("/p/");
+    HttpResponse<String> page = send(request(path).GET().build());
+    assertThat(page.statusCode()).as("the page opens without a login").isEqualTo(200);
+    assertThat(page.body()).doesNotContain("Anna", "+4930123456");
+  }
+
+  @Test
   void aMeetingIsRecordedWithItsTimeAndPlace() throws Exception {
     String taskId = phoneTaskInTheDesk();
     HttpResponse<String> recorded = post("jonas", "/api/tasks/" + taskId + "/outcome",
@@ -353,28 +367,33 @@ class ApiIT {
   }
 
   private String phoneTaskInTheDesk(boolean consent) throws Exception {
+    return taskInTheDesk(Channel.PHONE, consent);
+  }
+
+  /** A call (on the phone topic) or a written task (WHATSAPP, LETTER) as the processor publishes it. */
+  private String taskInTheDesk(Channel channel, boolean consent) throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String customerId = "C-api-" + suffix;
     String taskId = "task-api-" + suffix;
     if (consent) {
-      consentToCalls(customerId);
+      publishConsent(customerId, true, channel);
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     OutreachTask task = JsonRecords.fromJson(JSON.readTree("""
-        {"taskId":"%s","caseId":"case-api-%s","customerId":"%s","action":"CREATE","channel":"PHONE",
+        {"taskId":"%s","caseId":"case-api-%s","customerId":"%s","action":"CREATE","channel":"%s",
          "goal":"FEEDBACK","attempt":1,"dueAt":"%s","language":"de","message":"Gesprächsleitfaden …",
          "contact":{"name":"Anna Schmidt","salutation":"MS","firstName":"Anna","lastName":"Schmidt",
                     "phone":"+4930123456"},
          "rationale":[{"ruleId":"phone.positive-response","reason":"responded well to personal contact"}],
          "policyVersion":"2026-11.1","createdAt":"%s",
          "context":{"product":"Glasfaser 250","reason":"PRICE","effectiveAt":"2027-03-31","tier":"STANDARD"}}
-        """.formatted(taskId, suffix, customerId, now.plus(Duration.ofDays(2)), now)),
+        """.formatted(taskId, suffix, customerId, channel, now.plus(Duration.ofDays(2)), now)),
         OutreachTask.getClassSchema());
     // As the processor writes it: the customer's key on winback.keys.v1, the task's personal fields sealed with it.
     KEYS.publish(KafkaTestBroker.bootstrapServers(), customerId);
-    TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new StringSerializer(),
-        Topics.TASKS_PHONE.valueSerde().serializer(),
-        List.of(new ProducerRecord<>(Topics.TASKS_PHONE.name(), customerId, KEYS.seal(task))));
+    var topic = channel == Channel.PHONE ? Topics.TASKS_PHONE : Topics.TASKS_WRITTEN;
+    TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new StringSerializer(), topic.valueSerde().serializer(),
+        List.of(new ProducerRecord<>(topic.name(), customerId, KEYS.seal(task))));
     await("task " + taskId + " at the desk, opened with its key").atMost(WAIT).pollInterval(Duration.ofMillis(200))
         .until(() -> {
           HttpResponse<String> response = get("agent", "/api/tasks/" + taskId);
@@ -384,24 +403,23 @@ class ApiIT {
   }
 
   private void withdrawConsentToCalls(String customerId) throws Exception {
-    publishConsent(customerId, false);
+    publishConsent(customerId, false, Channel.PHONE);
   }
 
-  private void consentToCalls(String customerId) throws Exception {
-    publishConsent(customerId, true);
-  }
-
-  private void publishConsent(String customerId, boolean phone) throws Exception {
+  /** The customer's CRM record with consent to this one channel (phone or WhatsApp), or without it. */
+  private void publishConsent(String customerId, boolean allowed, Channel channel) throws Exception {
+    String field = channel == Channel.WHATSAPP ? "whatsapp" : "phone";
     CustomerRelationship customer = JsonRecords.fromJson(JSON.readTree("""
         {"customerId":"%s","salutation":"MS","firstName":"Anna","lastName":"Schmidt","language":"de",
-         "timezone":"Europe/Berlin","phone":"+4930123456","consent":{"phone":%s},"customerSince":"2023-05-01",
-         "personalContactResponse":"POSITIVE"}""".formatted(customerId, phone)), CustomerRelationship.getClassSchema());
+         "timezone":"Europe/Berlin","phone":"+4930123456","consent":{"%s":%s},"customerSince":"2023-05-01",
+         "personalContactResponse":"POSITIVE"}""".formatted(customerId, field, allowed)),
+        CustomerRelationship.getClassSchema());
     TestProducers.sendAll(KafkaTestBroker.bootstrapServers(), new StringSerializer(),
         Topics.RELATIONSHIPS.valueSerde().serializer(),
         List.of(new ProducerRecord<>(Topics.RELATIONSHIPS.name(), customerId, customer)));
     await("consent of " + customerId + " at the desk").atMost(WAIT).pollInterval(Duration.ofMillis(200))
         .until(() -> customers.find(customerId)
-            .map(known -> ChannelConsent.allows(known.consent(), Channel.PHONE) == phone).orElse(false));
+            .map(known -> ChannelConsent.allows(known.consent(), channel) == allowed).orElse(false));
   }
 
   /**
